@@ -1,0 +1,229 @@
+#include "offline-optimal.h"
+
+#include "fixed-schedule-abr.h"
+
+#include "ns3/bandwidth-trace.h"
+#include "ns3/compute-capacity.h"
+#include "ns3/decode-model.h"
+#include "ns3/input-error.h"
+#include "ns3/video-profile.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <unordered_map>
+
+namespace ns3
+{
+
+namespace
+{
+constexpr double kCapSlack_s = 1e-9;
+
+struct State
+{
+    double t_s;         ///< when the chunk's download ended
+    double end_s;       ///< when the buffered playback ends if nothing more arrives
+    double value;       ///< QoE collected so far
+    double utility;     ///< q of the last chunk (for the smoothness term)
+    std::uint32_t level;
+    std::uint32_t exit;
+    std::uint32_t parent; ///< index in the previous stage
+};
+
+/// Keeps, per (level, exit), the states no other state dominates.
+std::vector<State>
+Prune(std::vector<State> states, double time_step_s, double buffer_step_s)
+{
+    // Cells first: one state per (level, exit, time cell, buffer cell).
+    std::unordered_map<std::uint64_t, std::size_t> cells;
+    std::vector<State> kept;
+    for (const State& s : states)
+    {
+        auto t_cell = static_cast<std::uint64_t>(std::floor(s.t_s / time_step_s));
+        auto b_cell = static_cast<std::uint64_t>(std::floor(std::max(s.end_s - s.t_s, 0.0) / buffer_step_s));
+        std::uint64_t key = (t_cell << 32) ^ (b_cell << 16) ^ (static_cast<std::uint64_t>(s.level) << 8) ^ s.exit;
+        auto [it, inserted] = cells.emplace(key, kept.size());
+        if (inserted)
+        {
+            kept.push_back(s);
+        }
+        else if (s.value > kept[it->second].value)
+        {
+            kept[it->second] = s;
+        }
+    }
+    // Then dominance: earlier, more buffered playback, more QoE.
+    std::sort(kept.begin(), kept.end(), [](const State& a, const State& b) {
+        if (a.level != b.level || a.exit != b.exit)
+        {
+            return a.level != b.level ? a.level < b.level : a.exit < b.exit;
+        }
+        if (a.t_s != b.t_s)
+        {
+            return a.t_s < b.t_s;
+        }
+        return a.end_s != b.end_s ? a.end_s > b.end_s : a.value > b.value;
+    });
+    std::vector<State> front;
+    std::size_t group_begin = 0;
+    // Staircase of earlier states: end_s -> best value among states with at least that end.
+    std::map<double, double> stairs;
+    for (std::size_t k = 0; k < kept.size(); ++k)
+    {
+        const State& s = kept[k];
+        if (k == group_begin || s.level != kept[group_begin].level || s.exit != kept[group_begin].exit)
+        {
+            group_begin = k;
+            stairs.clear();
+        }
+        auto it = stairs.lower_bound(s.end_s); // first with end >= s.end_s: the best value there
+        if (it != stairs.end() && it->second >= s.value)
+        {
+            continue;
+        }
+        front.push_back(s);
+        // Insert, then drop the entries it makes useless (smaller end and no better value).
+        stairs[s.end_s] = std::max(s.value, stairs[s.end_s]);
+        auto pos = stairs.find(s.end_s);
+        while (pos != stairs.begin())
+        {
+            auto before = std::prev(pos);
+            if (before->second <= pos->second)
+            {
+                stairs.erase(before);
+            }
+            else
+            {
+                break;
+            }
+        }
+    }
+    return front;
+}
+} // namespace
+
+OfflineOptimal::OfflineOptimal(const VideoProfile& profile,
+                               const BandwidthTrace& trace,
+                               const ComputeCapacity& capacity,
+                               const QoeModel& qoe,
+                               ChunkSimConfig config,
+                               double time_step_s,
+                               double buffer_step_s)
+    : m_profile(profile),
+      m_trace(trace),
+      m_capacity(capacity),
+      m_qoe(qoe),
+      m_config(config),
+      m_time_step_s(time_step_s),
+      m_buffer_step_s(buffer_step_s)
+{
+    if (!(time_step_s > 0) || !(buffer_step_s > 0))
+    {
+        throw InputError::AtField("offline optimal", "step", "must be > 0");
+    }
+    if (config.session.buffer.startup_threshold_s != 0)
+    {
+        throw InputError::AtField("offline optimal", "startup threshold", "only 0 is supported");
+    }
+}
+
+OptimalResult
+OfflineOptimal::Solve() const
+{
+    DecodeModel decoder(m_profile, m_capacity);
+    TraceDownloads downloads(m_trace, m_config);
+    const std::uint32_t chunks = m_profile.GetChunkCount();
+    const std::uint32_t levels = m_profile.GetLevelCount();
+    const double cap_s = m_config.session.limits.buffer_cap_s;
+    const double kNever = std::numeric_limits<double>::infinity();
+
+    std::vector<std::vector<State>> stages(chunks);
+    OptimalResult result;
+    for (std::uint32_t i = 0; i < chunks; ++i)
+    {
+        const double dur_s = m_profile.GetChunkDurationOf_s(i);
+        std::vector<State> candidates;
+        std::size_t parents = i == 0 ? 1 : stages[i - 1].size();
+        for (std::size_t p = 0; p < parents; ++p)
+        {
+            State from = i == 0 ? State{0, 0, 0, 0, 0, 0, 0} : stages[i - 1][p];
+            double t_s = from.t_s;
+            double buffer_s = std::max(from.end_s - t_s, 0.0);
+            if (i > 0 && buffer_s + dur_s - cap_s > kCapSlack_s)
+            {
+                t_s += buffer_s + dur_s - cap_s; // the session turns the fetch into this wait
+            }
+            for (std::uint32_t q = 1; q <= levels; ++q)
+            {
+                double arrive_s = downloads.End_s(t_s, m_profile.LevelBytes(i, q));
+                if (!std::isfinite(arrive_s))
+                {
+                    continue;
+                }
+                State s{};
+                s.t_s = arrive_s;
+                s.level = q;
+                s.parent = static_cast<std::uint32_t>(p);
+                double penalty;
+                if (i == 0)
+                {
+                    DecodePlan plan = decoder.Choose(0, q, arrive_s, kNever);
+                    double play_s = arrive_s + plan.duration_s;
+                    s.exit = plan.exit;
+                    s.end_s = play_s + dur_s;
+                    penalty = m_qoe.GetStartupPenalty() * play_s;
+                }
+                else
+                {
+                    // Just-in-time decoding, as PlaybackBuffer does it.
+                    double play_s = from.end_s;
+                    DecodePlan sustainable = decoder.Sustainable(i, q, std::max(arrive_s, play_s - dur_s));
+                    double start_s = std::max(arrive_s, play_s - sustainable.duration_s);
+                    DecodePlan plan = decoder.Choose(i, q, start_s, play_s);
+                    double stall_s = std::max(start_s + plan.duration_s - play_s, 0.0);
+                    s.exit = plan.exit;
+                    s.end_s = play_s + stall_s + dur_s;
+                    penalty = m_qoe.GetRebufferPenalty() * stall_s;
+                }
+                s.utility = m_qoe.Utility(i, q, s.exit);
+                double smooth = i == 0 ? 0.0 : m_qoe.GetSmoothnessPenalty() * std::abs(s.utility - from.utility);
+                s.value = from.value + s.utility - smooth - penalty;
+                candidates.push_back(s);
+            }
+        }
+        stages[i] = Prune(std::move(candidates), m_time_step_s, m_buffer_step_s);
+        result.states += stages[i].size();
+        if (stages[i].empty())
+        {
+            throw std::runtime_error("offline optimal: no schedule completes on trace " + m_trace.GetName());
+        }
+    }
+    const std::vector<State>& last = stages[chunks - 1];
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < last.size(); ++k)
+    {
+        if (last[k].value > last[best].value)
+        {
+            best = k;
+        }
+    }
+    result.dp_qoe = last[best].value;
+    result.levels.assign(chunks, 0);
+    std::size_t k = best;
+    for (std::uint32_t i = chunks; i-- > 0;)
+    {
+        result.levels[i] = stages[i][k].level;
+        k = stages[i][k].parent;
+    }
+    // The schedule's exact QoE: replayed through the session the simulator runs.
+    FixedScheduleAbr schedule(result.levels);
+    StreamingSession session(m_profile, schedule, m_capacity, m_qoe, m_config.session);
+    RunChunkSession(session, m_trace, m_config);
+    result.summary = session.Summary();
+    result.qoe = result.summary.qoe;
+    return result;
+}
+
+} // namespace ns3
