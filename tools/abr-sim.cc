@@ -6,7 +6,6 @@
 #include "ns3/video-profile.h"
 
 #include <CLI/CLI.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -60,27 +59,78 @@ main(int argc, char** argv)
     double optimal_step_s = 0.05;
     double scale = 1;
 
-    app.add_option("--profile", profile_path, "video profile: JSON v1, a Sabre manifest, or a folder of Pensieve video_size_<level> files")->required();
-    app.add_option("--traces", traces_path, "a bandwidth trace file, or a folder of them (searched recursively)")->required();
-    app.add_option("--trace-format", trace_format, "auto, pensieve, mahimahi, sabre, csv or belgium")->capture_default_str();
-    app.add_option("--abr", abr_list, "comma-separated ABR names, 'all' (every ABR), and 'optimal' for the offline optimum")->capture_default_str();
-    app.add_option("--seeds", seed_count, "number of seeds per trace (seeds first-seed .. first-seed+n-1)")->capture_default_str()->check(CLI::Range(1u, 100000u));
+    app.add_option("--profile",
+                   profile_path,
+                   "video profile: JSON v1, a Sabre manifest, or a folder of Pensieve "
+                   "video_size_<level> files")
+        ->required();
+    app.add_option("--traces",
+                   traces_path,
+                   "a bandwidth trace file, or a folder of them (searched recursively)")
+        ->required();
+    app.add_option("--trace-format",
+                   trace_format,
+                   "auto, pensieve, mahimahi, sabre, csv or belgium")
+        ->capture_default_str();
+    app.add_option(
+           "--abr",
+           abr_list,
+           "comma-separated ABR names, 'all' (every ABR), and 'optimal' for the offline optimum")
+        ->capture_default_str();
+    app.add_option("--seeds",
+                   seed_count,
+                   "number of seeds per trace (seeds first-seed .. first-seed+n-1)")
+        ->capture_default_str()
+        ->check(CLI::Range(1u, 100000u));
     app.add_option("--first-seed", first_seed, "first seed")->capture_default_str();
-    app.add_option("--capacity", capacity, "compute capacity: empty (full), 'swift' (Swift's generator, seeded) or a time_s,capacity CSV file");
-    app.add_option("--rtt-ms", rtt_ms, "request to first byte, per request (ms)")->capture_default_str()->check(CLI::Range(0.0, 60000.0));
-    app.add_option("--payload-ratio", payload_ratio, "share of the link rate that carries payload")->capture_default_str()->check(CLI::Range(0.01, 1.0));
-    app.add_option("--buffer-cap-s", buffer_cap_s, "buffer cap (s)")->capture_default_str()->check(CLI::Range(0.001, 1e6));
-    app.add_option("--startup-s", startup_s, "video downloaded before playback starts (s); 0: the first chunk")->capture_default_str()->check(CLI::Range(0.0, 1e6));
-    app.add_option("--chunks", chunks, "session length in chunks (the profile repeats); 0: the profile's own")->capture_default_str();
-    app.add_option("--qoe", qoe_metric, "QoE quality term: linear, log, psnr or ssim")->capture_default_str();
-    app.add_option("--rebuffer-penalty", rebuffer_penalty, "QoE weight of a second of stall (default: derived from the profile, Pensieve's rule)");
-    app.add_option("--smooth-penalty", smooth_penalty, "QoE weight of quality changes")->capture_default_str()->check(CLI::Range(0.0, 1e9));
-    app.add_option("--startup-penalty", startup_penalty, "QoE weight of a second of startup delay (default: the rebuffer weight)");
-    app.add_flag("--random-start", random_start, "start each session at a random point of its trace (seeded)");
-    app.add_option("--threads", threads, "worker threads (0: one per core); results do not depend on it")->capture_default_str();
+    app.add_option("--capacity",
+                   capacity,
+                   "compute capacity: empty (full), 'swift' (Swift's generator, seeded) or a "
+                   "time_s,capacity CSV file");
+    app.add_option("--rtt-ms", rtt_ms, "request to first byte, per request (ms)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 60000.0));
+    app.add_option("--payload-ratio", payload_ratio, "share of the link rate that carries payload")
+        ->capture_default_str()
+        ->check(CLI::Range(0.01, 1.0));
+    app.add_option("--buffer-cap-s", buffer_cap_s, "buffer cap (s)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.001, 1e6));
+    app.add_option("--startup-s",
+                   startup_s,
+                   "video downloaded before playback starts (s); 0: the first chunk")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1e6));
+    app.add_option("--chunks",
+                   chunks,
+                   "session length in chunks (the profile repeats); 0: the profile's own")
+        ->capture_default_str();
+    app.add_option("--qoe", qoe_metric, "QoE quality term: linear, log, psnr or ssim")
+        ->capture_default_str();
+    app.add_option(
+        "--rebuffer-penalty",
+        rebuffer_penalty,
+        "QoE weight of a second of stall (default: derived from the profile, Pensieve's rule)");
+    app.add_option("--smooth-penalty", smooth_penalty, "QoE weight of quality changes")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1e9));
+    app.add_option("--startup-penalty",
+                   startup_penalty,
+                   "QoE weight of a second of startup delay (default: the rebuffer weight)");
+    app.add_flag("--random-start",
+                 random_start,
+                 "start each session at a random point of its trace (seeded)");
+    app.add_option("--threads",
+                   threads,
+                   "worker threads (0: one per core); results do not depend on it")
+        ->capture_default_str();
     app.add_option("--out", out_dir, "folder for sessions.csv, report.txt and per-session logs");
-    app.add_option("--optimal-step-s", optimal_step_s, "cell size of the offline optimum's DP (s)")->capture_default_str()->check(CLI::Range(0.001, 10.0));
-    app.add_option("--scale", scale, "multiply every trace's rate by this")->capture_default_str()->check(CLI::Range(1e-6, 1e6));
+    app.add_option("--optimal-step-s", optimal_step_s, "cell size of the offline optimum's DP (s)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.001, 10.0));
+    app.add_option("--scale", scale, "multiply every trace's rate by this")
+        ->capture_default_str()
+        ->check(CLI::Range(1e-6, 1e6));
     app.add_flag("-q,--quiet", quiet, "no progress on stderr");
     CLI11_PARSE(app, argc, argv);
 
@@ -91,7 +141,8 @@ main(int argc, char** argv)
         {
             profile = profile.Looped(chunks);
         }
-        std::vector<BandwidthTrace> traces = LoadTraces(traces_path, ParseTraceFormat(trace_format));
+        std::vector<BandwidthTrace> traces =
+            LoadTraces(traces_path, ParseTraceFormat(trace_format));
         if (scale != 1)
         {
             for (auto& t : traces)

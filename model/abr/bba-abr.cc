@@ -42,7 +42,9 @@ BbaAbr::RateMap_bps(const VideoProfile& profile, double buffer_s) const
 }
 
 std::uint32_t
-BbaAbr::ChooseLevel(const VideoProfile& profile, double buffer_s, std::uint32_t previous_level) const
+BbaAbr::ChooseLevel(const VideoProfile& profile,
+                    double buffer_s,
+                    std::uint32_t previous_level) const
 {
     std::uint32_t levels = profile.GetLevelCount();
     std::uint32_t prev = std::clamp<std::uint32_t>(previous_level, 1, levels);
@@ -91,7 +93,8 @@ BbaAbr::Decide(const AbrContext& context)
     {
         return AbrDecision::Finished();
     }
-    m_previous = ChooseLevel(context.Profile(), context.BufferLevel_s(), m_previous == 0 ? 1 : m_previous);
+    m_previous =
+        ChooseLevel(context.Profile(), context.BufferLevel_s(), m_previous == 0 ? 1 : m_previous);
     return AbrDecision::Fetch(next, m_previous);
 }
 

@@ -22,12 +22,16 @@ double
 BolaAbr::Vp(const VideoProfile& profile, double buffer_cap_s) const
 {
     double p = profile.GetChunkDuration_s();
-    double v_max = std::log(profile.NominalBitrate_bps(profile.GetLevelCount()) / profile.NominalBitrate_bps(1));
+    double v_max = std::log(profile.NominalBitrate_bps(profile.GetLevelCount()) /
+                            profile.NominalBitrate_bps(1));
     return (buffer_cap_s - p) / (v_max + m_gamma_p);
 }
 
 double
-BolaAbr::Score(const VideoProfile& profile, double buffer_cap_s, double buffer_s, std::uint32_t level) const
+BolaAbr::Score(const VideoProfile& profile,
+               double buffer_cap_s,
+               double buffer_s,
+               std::uint32_t level) const
 {
     double s_m = profile.NominalBitrate_bps(level);
     double v_m = std::log(s_m / profile.NominalBitrate_bps(1));
@@ -61,7 +65,8 @@ BolaAbr::DecideNext(const AbrContext& context) const
     if (Score(profile, cap_s, buffer_s, level) < 0)
     {
         // Every score is negative: wait until the top level's score reaches zero.
-        double v_max = std::log(profile.NominalBitrate_bps(profile.GetLevelCount()) / profile.NominalBitrate_bps(1));
+        double v_max = std::log(profile.NominalBitrate_bps(profile.GetLevelCount()) /
+                                profile.NominalBitrate_bps(1));
         return AbrDecision::Wait(buffer_s - Vp(profile, cap_s) * (v_max + m_gamma_p));
     }
     return AbrDecision::Fetch(context.NextChunk(), level);

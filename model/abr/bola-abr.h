@@ -30,9 +30,14 @@ class BolaAbr : public AbrAlgorithm
     /// V·p for a profile and a buffer cap.
     double Vp(const VideoProfile& profile, double buffer_cap_s) const;
     /// The level BOLA picks at buffer level buffer_s (it may be a wait: see Decide).
-    std::uint32_t ChooseLevel(const VideoProfile& profile, double buffer_cap_s, double buffer_s) const;
+    std::uint32_t ChooseLevel(const VideoProfile& profile,
+                              double buffer_cap_s,
+                              double buffer_s) const;
     /// The score (V·p (v_m + γp) - B) / S_m of level m.
-    double Score(const VideoProfile& profile, double buffer_cap_s, double buffer_s, std::uint32_t level) const;
+    double Score(const VideoProfile& profile,
+                 double buffer_cap_s,
+                 double buffer_s,
+                 std::uint32_t level) const;
 
   protected:
     /// BOLA's decision for the next chunk: a level, or a wait when every score is negative.

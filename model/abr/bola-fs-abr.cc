@@ -48,7 +48,8 @@ BolaFsAbr::Decide(const AbrContext& context)
             played_s = elapsed;
         }
     }
-    auto skip = static_cast<std::uint32_t>(std::ceil(kSkipChunks + played_s / profile.GetChunkDuration_s()));
+    auto skip = static_cast<std::uint32_t>(
+        std::ceil(kSkipChunks + played_s / profile.GetChunkDuration_s()));
     double estimate_bps = context.HarmonicMeanThroughput_bps(kThroughputWindow);
     for (std::uint32_t c = first_buffered + skip; c < context.NextChunk(); ++c)
     {

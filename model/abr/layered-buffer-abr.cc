@@ -74,7 +74,8 @@ LayeredBufferAbr::Decide(const AbrContext& context)
             continue;
         }
         std::uint32_t level = context.LevelOf(c) + 1;
-        double fetch_s = EstimatedFetch_s(profile.UpgradeBytes(c, level - 1, level) * kBitsPerByte, rate_bps);
+        double fetch_s =
+            EstimatedFetch_s(profile.UpgradeBytes(c, level - 1, level) * kBitsPerByte, rate_bps);
         if (context.Now_s() + fetch_s < context.DecodeDeadline_s(c))
         {
             return AbrDecision::Fetch(c, level);

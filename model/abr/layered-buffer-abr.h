@@ -20,7 +20,7 @@ class LayeredBufferAbr : public AbrAlgorithm
 {
   public:
     static constexpr double kDefaultTarget_s = 10;
-    static constexpr double kSafety = 0.9;   ///< share of the estimate counted on
+    static constexpr double kSafety = 0.9;    ///< share of the estimate counted on
     static constexpr std::size_t kWindow = 5; ///< downloads in the throughput estimate
 
     explicit LayeredBufferAbr(double buffer_target_s = kDefaultTarget_s);

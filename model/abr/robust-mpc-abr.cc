@@ -45,10 +45,13 @@ struct Search
         {
             double download_s = profile.LevelBytes(chunk, q) * kBitsPerByte / forecast_bps;
             double stall_s = std::max(download_s - buffer_s, 0.0);
-            double next_buffer_s = std::max(buffer_s - download_s, 0.0) + profile.GetChunkDurationOf_s(chunk);
+            double next_buffer_s =
+                std::max(buffer_s - download_s, 0.0) + profile.GetChunkDurationOf_s(chunk);
             double u = qoe.LevelUtility(chunk, q);
             double gain = u - qoe.GetRebufferPenalty() * stall_s -
-                          (std::isnan(previous_utility) ? 0.0 : qoe.GetSmoothnessPenalty() * std::abs(u - previous_utility));
+                          (std::isnan(previous_utility)
+                               ? 0.0
+                               : qoe.GetSmoothnessPenalty() * std::abs(u - previous_utility));
             Explore(step + 1, next_buffer_s, u, score + gain, step == 0 ? q : first_level);
         }
     }
@@ -134,7 +137,9 @@ RobustMpcAbr::Decide(const AbrContext& context)
     {
         return AbrDecision::Fetch(next, 1); // nothing measured yet
     }
-    return AbrDecision::Fetch(next, Plan(context, next, context.BufferLevel_s(), context.LastFetchedLevel(), forecast_bps));
+    return AbrDecision::Fetch(
+        next,
+        Plan(context, next, context.BufferLevel_s(), context.LastFetchedLevel(), forecast_bps));
 }
 
 } // namespace ns3

@@ -28,7 +28,8 @@ ThroughputAbr::Decide(const AbrContext& context)
         return AbrDecision::Finished();
     }
     double estimate_bps = context.HarmonicMeanThroughput_bps(m_window);
-    std::uint32_t level = estimate_bps > 0 ? HighestLevelUnder(context.Profile(), m_safety * estimate_bps) : 1;
+    std::uint32_t level =
+        estimate_bps > 0 ? HighestLevelUnder(context.Profile(), m_safety * estimate_bps) : 1;
     return AbrDecision::Fetch(next, level);
 }
 

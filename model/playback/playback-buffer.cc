@@ -80,7 +80,8 @@ PlaybackBuffer::NextEvent(double& at_s) const
         {
             double play_s = PlannedPlayStart_s(d);
             double earliest_s = play_s - m_profile->GetChunkDurationOf_s(d);
-            DecodePlan plan = m_decoder->Sustainable(d, m_chunks[d].level, std::max(m_now_s, earliest_s));
+            DecodePlan plan =
+                m_decoder->Sustainable(d, m_chunks[d].level, std::max(m_now_s, earliest_s));
             at_s = std::max(m_now_s, play_s - plan.duration_s);
         }
         event = Event::DecodeStart;
@@ -310,8 +311,9 @@ PlaybackBuffer::EstimateDecodeStart_s(std::uint32_t chunk) const
     }
     double play_s = PlannedPlayStart_s(chunk);
     double earliest_s = play_s - m_profile->GetChunkDurationOf_s(chunk);
-    DecodePlan plan =
-        m_decoder->Sustainable(chunk, std::max<std::uint32_t>(c.level, 1), std::max(m_now_s, earliest_s));
+    DecodePlan plan = m_decoder->Sustainable(chunk,
+                                             std::max<std::uint32_t>(c.level, 1),
+                                             std::max(m_now_s, earliest_s));
     return std::max(m_now_s, play_s - plan.duration_s);
 }
 

@@ -15,8 +15,8 @@ class VideoProfile;
 /// What the buffer knows of one chunk of the video.
 struct ChunkRecord
 {
-    std::uint32_t level = 0;        ///< level held now (0 = nothing)
-    double first_arrival_s = -1;    ///< when its first level arrived
+    std::uint32_t level = 0;     ///< level held now (0 = nothing)
+    double first_arrival_s = -1; ///< when its first level arrived
     bool decode_started = false;
     double decode_start_s = 0;
     double decode_end_s = 0;

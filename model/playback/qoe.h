@@ -35,8 +35,8 @@ struct QoeParams
 /// The QoE terms of one session.
 struct QoeSummary
 {
-    double qoe = 0;           ///< utility - rebuffer - smoothness - startup penalties
-    double utility = 0;       ///< sum of q over played chunks
+    double qoe = 0;     ///< utility - rebuffer - smoothness - startup penalties
+    double utility = 0; ///< sum of q over played chunks
     double rebuffer_penalty = 0;
     double smoothness_penalty = 0;
     double startup_penalty = 0;

@@ -4,10 +4,9 @@
 
 #include "ns3/video-profile.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
 
@@ -40,8 +39,8 @@ WriteChunkLog(std::ostream& out, const StreamingSession& session)
         std::ostringstream row;
         row.precision(9);
         row << "download," << d.end_s << ',' << d.chunk << ',' << d.to_level << ',' << d.from_level
-            << ',' << d.bytes << ',' << d.request_s << ',' << d.first_byte_s << ',' << d.end_s << ','
-            << d.Throughput_bps() << ',' << (d.accepted ? 1 : 0) << ',' << buffer_after[i]
+            << ',' << d.bytes << ',' << d.request_s << ',' << d.first_byte_s << ',' << d.end_s
+            << ',' << d.Throughput_bps() << ',' << (d.accepted ? 1 : 0) << ',' << buffer_after[i]
             << ",,,,,";
         rows.push_back({d.end_s, 0, row.str()});
     }
@@ -79,7 +78,9 @@ WriteSessionSummary(std::ostream& out,
 {
     nlohmann::ordered_json j;
     j["meta"] = meta;
-    auto number = [](double v) { return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(); };
+    auto number = [](double v) {
+        return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json();
+    };
     j["qoe_metric"] = QoeMetricName(qoe.GetMetric());
     j["weights"] = {{"rebuffer_per_s", qoe.GetRebufferPenalty()},
                     {"smoothness", qoe.GetSmoothnessPenalty()},

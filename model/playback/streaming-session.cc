@@ -75,7 +75,8 @@ StreamingSession::NextRequest(double now_s)
     m_buffer.AdvanceTo(now_s);
     if (now_s - m_start_s > m_config.max_duration_s)
     {
-        throw std::runtime_error("session ran longer than " + std::to_string(m_config.max_duration_s) +
+        throw std::runtime_error("session ran longer than " +
+                                 std::to_string(m_config.max_duration_s) +
                                  " s without finishing (ABR " + m_abr.GetName() + ")");
     }
     m_capacity_history.push_back(m_capacity.GetCapacity(now_s));
@@ -88,8 +89,8 @@ StreamingSession::Validate(AbrDecision d) const
     std::uint32_t next = m_buffer.GetNextMissingChunk();
     std::uint32_t chunks = m_profile.GetChunkCount();
     auto fail = [&](const std::string& what) {
-        throw std::logic_error("ABR " + m_abr.GetName() + " at t=" + std::to_string(m_buffer.Now_s()) +
-                               " s: " + what);
+        throw std::logic_error("ABR " + m_abr.GetName() +
+                               " at t=" + std::to_string(m_buffer.Now_s()) + " s: " + what);
     };
     switch (d.kind)
     {
@@ -124,7 +125,8 @@ StreamingSession::Validate(AbrDecision d) const
     if (!m_buffer.IsUpgradable(d.chunk) || !valid_level)
     {
         fail("asked to upgrade chunk " + std::to_string(d.chunk) + " from level " +
-             std::to_string(held) + " to " + std::to_string(d.level) + ", which is not possible now");
+             std::to_string(held) + " to " + std::to_string(d.level) +
+             ", which is not possible now");
     }
     return d;
 }

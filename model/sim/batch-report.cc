@@ -132,7 +132,8 @@ PrintBatchReport(std::ostream& out,
                  const std::vector<std::string>& abrs)
 {
     bool with_optimal = std::find(abrs.begin(), abrs.end(), kOptimalName) != abrs.end();
-    double optimal_mean = with_optimal ? ComputeStats(Collect(results, kOptimalName, "qoe")).mean : 0;
+    double optimal_mean =
+        with_optimal ? ComputeStats(Collect(results, kOptimalName, "qoe")).mean : 0;
     std::size_t width = 10;
     for (const auto& a : abrs)
     {
@@ -173,7 +174,8 @@ PrintBatchReport(std::ostream& out,
     }
     out << "\n"
         << std::left << std::setw(width) << "abr" << std::setw(20) << "term" << std::right
-        << std::setw(14) << "mean" << std::setw(14) << "median" << std::setw(14) << "p10" << "\n";
+        << std::setw(14) << "mean" << std::setw(14) << "median" << std::setw(14) << "p10"
+        << "\n";
     for (const std::string& abr : abrs)
     {
         for (const std::string& term : ReportTermNames())

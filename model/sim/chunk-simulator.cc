@@ -23,7 +23,9 @@ TraceDownloads::TraceDownloads(const BandwidthTrace& trace, const ChunkSimConfig
     if (!(config.rtt_s >= 0) || !(config.payload_ratio > 0 && config.payload_ratio <= 1) ||
         !(config.trace_offset_s >= 0))
     {
-        throw InputError::AtField("chunk simulator", "rtt/payload ratio/offset", "rtt >= 0, ratio in (0, 1], offset >= 0");
+        throw InputError::AtField("chunk simulator",
+                                  "rtt/payload ratio/offset",
+                                  "rtt >= 0, ratio in (0, 1], offset >= 0");
     }
 }
 
@@ -41,7 +43,9 @@ TraceDownloads::End_s(double request_s, std::uint64_t bytes) const
 }
 
 void
-RunChunkSession(StreamingSession& session, const BandwidthTrace& trace, const ChunkSimConfig& config)
+RunChunkSession(StreamingSession& session,
+                const BandwidthTrace& trace,
+                const ChunkSimConfig& config)
 {
     TraceDownloads downloads(trace, config);
     double now_s = session.Now_s();
@@ -61,7 +65,8 @@ RunChunkSession(StreamingSession& session, const BandwidthTrace& trace, const Ch
         double end_s = downloads.End_s(now_s, bytes);
         if (!std::isfinite(end_s))
         {
-            throw std::runtime_error("trace " + trace.GetName() + " ends before a download completes");
+            throw std::runtime_error("trace " + trace.GetName() +
+                                     " ends before a download completes");
         }
         session.OnDownloadComplete(d, bytes, now_s, downloads.FirstByte_s(now_s), end_s);
         now_s = end_s;

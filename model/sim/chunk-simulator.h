@@ -44,7 +44,9 @@ class TraceDownloads
  *
  * The session (buffer, decode model, ABR, QoE) is the same class the ns-3 client drives.
  */
-void RunChunkSession(StreamingSession& session, const BandwidthTrace& trace, const ChunkSimConfig& config);
+void RunChunkSession(StreamingSession& session,
+                     const BandwidthTrace& trace,
+                     const ChunkSimConfig& config);
 
 } // namespace ns3
 

@@ -23,18 +23,25 @@ constexpr double kCapSlack_s = 1e-9;
 
 struct State
 {
-    double t_s;         ///< when the chunk's download ended
-    double end_s;       ///< when the buffered playback ends if nothing more arrives
-    double value;       ///< QoE collected so far
-    double utility;     ///< q of the last chunk (for the smoothness term)
+    double t_s;     ///< when the chunk's download ended
+    double end_s;   ///< when the buffered playback ends if nothing more arrives
+    double value;   ///< QoE collected so far
+    double utility; ///< q of the last chunk (for the smoothness term)
     std::uint32_t level;
     std::uint32_t exit;
     std::uint32_t parent; ///< index in the previous stage
 };
 
-/// Keeps, per (level, exit), the states no other state dominates.
+/**
+ * Keeps, per (level, exit), the states that no earlier state dominates. A dominates B when A is
+ * no later and V_A - mu * max(0, E_B - E_A) >= V_B (E: end of the buffered playback, V: QoE so
+ * far). A can follow B's fetches from then on, each ending no later; a second of buffered
+ * playback less can cost it at most one second of stall, i.e. mu. With decoder exits a late
+ * chunk may lose quality instead, which mu does not bound: then only E_A >= E_B counts
+ * (`stall_rate` = 0 turns the exchange off).
+ */
 std::vector<State>
-Prune(std::vector<State> states, double time_step_s, double buffer_step_s)
+Prune(std::vector<State> states, double time_step_s, double buffer_step_s, double stall_rate)
 {
     // Cells first: one state per (level, exit, time cell, buffer cell).
     std::unordered_map<std::uint64_t, std::size_t> cells;
@@ -42,8 +49,10 @@ Prune(std::vector<State> states, double time_step_s, double buffer_step_s)
     for (const State& s : states)
     {
         auto t_cell = static_cast<std::uint64_t>(std::floor(s.t_s / time_step_s));
-        auto b_cell = static_cast<std::uint64_t>(std::floor(std::max(s.end_s - s.t_s, 0.0) / buffer_step_s));
-        std::uint64_t key = (t_cell << 32) ^ (b_cell << 16) ^ (static_cast<std::uint64_t>(s.level) << 8) ^ s.exit;
+        auto b_cell =
+            static_cast<std::uint64_t>(std::floor(std::max(s.end_s - s.t_s, 0.0) / buffer_step_s));
+        std::uint64_t key =
+            (t_cell << 32) ^ (b_cell << 16) ^ (static_cast<std::uint64_t>(s.level) << 8) ^ s.exit;
         auto [it, inserted] = cells.emplace(key, kept.size());
         if (inserted)
         {
@@ -54,7 +63,6 @@ Prune(std::vector<State> states, double time_step_s, double buffer_step_s)
             kept[it->second] = s;
         }
     }
-    // Then dominance: earlier, more buffered playback, more QoE.
     std::sort(kept.begin(), kept.end(), [](const State& a, const State& b) {
         if (a.level != b.level || a.exit != b.exit)
         {
@@ -67,37 +75,55 @@ Prune(std::vector<State> states, double time_step_s, double buffer_step_s)
         return a.end_s != b.end_s ? a.end_s > b.end_s : a.value > b.value;
     });
     std::vector<State> front;
+    // Over the earlier states of a group: `later` maps E to the best V among states ending at
+    // least that late (values fall as E grows); `sooner` maps E to the best V + mu E among states
+    // ending no later (it grows with E).
+    std::map<double, double> later;
+    std::map<double, double> sooner;
     std::size_t group_begin = 0;
-    // Staircase of earlier states: end_s -> best value among states with at least that end.
-    std::map<double, double> stairs;
     for (std::size_t k = 0; k < kept.size(); ++k)
     {
         const State& s = kept[k];
-        if (k == group_begin || s.level != kept[group_begin].level || s.exit != kept[group_begin].exit)
+        if (k == group_begin || s.level != kept[group_begin].level ||
+            s.exit != kept[group_begin].exit)
         {
             group_begin = k;
-            stairs.clear();
+            later.clear();
+            sooner.clear();
         }
-        auto it = stairs.lower_bound(s.end_s); // first with end >= s.end_s: the best value there
-        if (it != stairs.end() && it->second >= s.value)
+        auto it = later.lower_bound(s.end_s);
+        if (it != later.end() && it->second >= s.value)
         {
             continue;
         }
-        front.push_back(s);
-        // Insert, then drop the entries it makes useless (smaller end and no better value).
-        stairs[s.end_s] = std::max(s.value, stairs[s.end_s]);
-        auto pos = stairs.find(s.end_s);
-        while (pos != stairs.begin())
+        if (stall_rate > 0)
         {
-            auto before = std::prev(pos);
-            if (before->second <= pos->second)
+            auto below = sooner.lower_bound(s.end_s);
+            if (below != sooner.begin() &&
+                std::prev(below)->second - stall_rate * s.end_s >= s.value)
             {
-                stairs.erase(before);
+                continue;
             }
-            else
-            {
-                break;
-            }
+        }
+        front.push_back(s);
+        auto [pos, inserted] = later.emplace(s.end_s, s.value);
+        if (!inserted)
+        {
+            pos->second = std::max(pos->second, s.value);
+        }
+        while (pos != later.begin() && std::prev(pos)->second <= pos->second)
+        {
+            later.erase(std::prev(pos));
+        }
+        double w = s.value + stall_rate * s.end_s;
+        auto [spos, sinserted] = sooner.emplace(s.end_s, w);
+        if (!sinserted)
+        {
+            spos->second = std::max(spos->second, w);
+        }
+        for (auto next = std::next(spos); next != sooner.end() && next->second <= spos->second;)
+        {
+            next = sooner.erase(next);
         }
     }
     return front;
@@ -138,6 +164,7 @@ OfflineOptimal::Solve() const
     const std::uint32_t levels = m_profile.GetLevelCount();
     const double cap_s = m_config.session.limits.buffer_cap_s;
     const double kNever = std::numeric_limits<double>::infinity();
+    const double stall_rate = decoder.IsInstant() ? m_qoe.GetRebufferPenalty() : 0.0;
 
     std::vector<std::vector<State>> stages(chunks);
     OptimalResult result;
@@ -179,7 +206,8 @@ OfflineOptimal::Solve() const
                 {
                     // Just-in-time decoding, as PlaybackBuffer does it.
                     double play_s = from.end_s;
-                    DecodePlan sustainable = decoder.Sustainable(i, q, std::max(arrive_s, play_s - dur_s));
+                    DecodePlan sustainable =
+                        decoder.Sustainable(i, q, std::max(arrive_s, play_s - dur_s));
                     double start_s = std::max(arrive_s, play_s - sustainable.duration_s);
                     DecodePlan plan = decoder.Choose(i, q, start_s, play_s);
                     double stall_s = std::max(start_s + plan.duration_s - play_s, 0.0);
@@ -188,16 +216,19 @@ OfflineOptimal::Solve() const
                     penalty = m_qoe.GetRebufferPenalty() * stall_s;
                 }
                 s.utility = m_qoe.Utility(i, q, s.exit);
-                double smooth = i == 0 ? 0.0 : m_qoe.GetSmoothnessPenalty() * std::abs(s.utility - from.utility);
+                double smooth =
+                    i == 0 ? 0.0
+                           : m_qoe.GetSmoothnessPenalty() * std::abs(s.utility - from.utility);
                 s.value = from.value + s.utility - smooth - penalty;
                 candidates.push_back(s);
             }
         }
-        stages[i] = Prune(std::move(candidates), m_time_step_s, m_buffer_step_s);
+        stages[i] = Prune(std::move(candidates), m_time_step_s, m_buffer_step_s, stall_rate);
         result.states += stages[i].size();
         if (stages[i].empty())
         {
-            throw std::runtime_error("offline optimal: no schedule completes on trace " + m_trace.GetName());
+            throw std::runtime_error("offline optimal: no schedule completes on trace " +
+                                     m_trace.GetName());
         }
     }
     const std::vector<State>& last = stages[chunks - 1];

@@ -16,11 +16,11 @@ class VideoProfile;
 
 struct OptimalResult
 {
-    double qoe = 0;                     ///< exact QoE of the best schedule found
-    std::vector<std::uint32_t> levels;  ///< its level per chunk
-    QoeSummary summary;                 ///< its QoE terms
-    std::size_t states = 0;             ///< DP states kept, all stages together
-    double dp_qoe = 0;                  ///< the DP's own value of the schedule (== qoe up to rounding)
+    double qoe = 0;                    ///< exact QoE of the best schedule found
+    std::vector<std::uint32_t> levels; ///< its level per chunk
+    QoeSummary summary;                ///< its QoE terms
+    std::size_t states = 0;            ///< DP states kept, all stages together
+    double dp_qoe = 0; ///< the DP's own value of the schedule (== qoe up to rounding)
 };
 
 /**

@@ -164,15 +164,22 @@ RunBatch(const VideoProfile& profile,
                 DeterministicRandom rng(session_seed);
                 sim.trace_offset_s = rng.Uniform(0, traces[t].GetDuration_s());
             }
-            ComputeCapacity capacity = generated ? ComputeCapacity::GenerateSwift(
-                                                       profile.GetTotalDuration_s() + kCapacityExtra_s,
-                                                       DeterministicRandom::Mix(session_seed, kCapacityStream))
-                                                 : file_capacity;
+            ComputeCapacity capacity =
+                generated ? ComputeCapacity::GenerateSwift(
+                                profile.GetTotalDuration_s() + kCapacityExtra_s,
+                                DeterministicRandom::Mix(session_seed, kCapacityStream))
+                          : file_capacity;
             try
             {
                 if (r.abr == kOptimalName)
                 {
-                    OfflineOptimal optimal(profile, traces[t], capacity, qoe, sim, options.optimal_step_s, options.optimal_step_s);
+                    OfflineOptimal optimal(profile,
+                                           traces[t],
+                                           capacity,
+                                           qoe,
+                                           sim,
+                                           options.optimal_step_s,
+                                           options.optimal_step_s);
                     r.summary = optimal.Solve().summary;
                     if (!options.out_dir.empty())
                     {
@@ -209,8 +216,10 @@ RunBatch(const VideoProfile& profile,
             }
         }
     };
-    std::uint32_t threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<std::uint32_t>(std::min<std::size_t>(threads, std::max<std::size_t>(results.size(), 1)));
+    std::uint32_t threads =
+        options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<std::uint32_t>(
+        std::min<std::size_t>(threads, std::max<std::size_t>(results.size(), 1)));
     std::vector<std::thread> pool;
     for (std::uint32_t i = 1; i < threads; ++i)
     {

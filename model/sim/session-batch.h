@@ -63,7 +63,8 @@ std::vector<BatchResult> RunBatch(const VideoProfile& profile,
 
 /// Loads every trace file under a path (a file, or a folder searched recursively; files named
 /// SOURCE.md / README.md and hidden files are skipped), sorted by path.
-std::vector<BandwidthTrace> LoadTraces(const std::string& path, TraceFormat format = TraceFormat::Auto);
+std::vector<BandwidthTrace> LoadTraces(const std::string& path,
+                                       TraceFormat format = TraceFormat::Auto);
 
 /// The trace files LoadTraces would read.
 std::vector<std::string> ListTraceFiles(const std::string& path);

@@ -12,12 +12,12 @@ namespace ns3
 /// The file formats a BandwidthTrace reads, as the public datasets publish them.
 enum class TraceFormat
 {
-    Auto,        ///< detected from the content (see DetectTraceFormat)
-    Pensieve,    ///< "cooked": `time_s throughput_Mbps` per line
-    Mahimahi,    ///< one integer per line: ms timestamp of one 1500-byte delivery opportunity
-    SabreJson,   ///< JSON array of {"duration_ms", "bandwidth_kbps", "latency_ms"}
-    Csv,         ///< CSV with a header (time_s + a rate column, or G-NetTrack's DL_bitrate)
-    BelgiumLog,  ///< `epoch_ms elapsed_ms lat lon bytes interval_ms` per line (Ghent 4G logs)
+    Auto,       ///< detected from the content (see DetectTraceFormat)
+    Pensieve,   ///< "cooked": `time_s throughput_Mbps` per line
+    Mahimahi,   ///< one integer per line: ms timestamp of one 1500-byte delivery opportunity
+    SabreJson,  ///< JSON array of {"duration_ms", "bandwidth_kbps", "latency_ms"}
+    Csv,        ///< CSV with a header (time_s + a rate column, or G-NetTrack's DL_bitrate)
+    BelgiumLog, ///< `epoch_ms elapsed_ms lat lon bytes interval_ms` per line (Ghent 4G logs)
 };
 
 /// Parses a format name ("auto", "pensieve", "mahimahi", "sabre", "csv", "belgium").

@@ -12,8 +12,8 @@ namespace ns3
 /// Parameters of Swift's compute-availability model (Dasari et al., NSDI 2022, Sec. 6).
 struct SwiftCapacityParams
 {
-    double slot_s = 1.0;              ///< one draw per slot
-    double mean_competitors = 5.0;    ///< Poisson mean of competing processes per slot
+    double slot_s = 1.0;               ///< one draw per slot
+    double mean_competitors = 5.0;     ///< Poisson mean of competing processes per slot
     std::uint32_t max_competitors = 5; ///< the draw is capped here
 };
 

@@ -2,13 +2,13 @@
 #include "video-profile.h"
 
 #include "ns3/input-error.h"
+#include "ns3/json-field-reader.h"
 #include "ns3/text-input.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <nlohmann/json.hpp>
 
 namespace ns3
 {
@@ -16,113 +16,11 @@ namespace ns3
 namespace
 {
 using Json = nlohmann::json;
+using FieldReader = JsonFieldReader;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kBitsPerByte = 8;
 constexpr double kMsPerS = 1000;
 constexpr double kBpsPerKbps = 1000;
-
-/// Typed access to JSON fields that names the field in every error.
-class FieldReader
-{
-  public:
-    explicit FieldReader(const std::string& file)
-        : m_file(file)
-    {
-    }
-
-    const Json& Get(const Json& obj, const std::string& path, const char* key) const
-    {
-        auto it = obj.find(key);
-        if (it == obj.end())
-        {
-            throw InputError::AtField(m_file, Join(path, key), "missing");
-        }
-        return *it;
-    }
-
-    bool Has(const Json& obj, const char* key) const
-    {
-        return obj.contains(key);
-    }
-
-    double Number(const Json& obj, const std::string& path, const char* key) const
-    {
-        const Json& v = Get(obj, path, key);
-        if (!v.is_number())
-        {
-            throw InputError::AtField(m_file, Join(path, key), "not a number");
-        }
-        double d = v.get<double>();
-        if (!std::isfinite(d))
-        {
-            throw InputError::AtField(m_file, Join(path, key), "not a finite number");
-        }
-        return d;
-    }
-
-    double NumberOr(const Json& obj, const std::string& path, const char* key, double fallback) const
-    {
-        return Has(obj, key) ? Number(obj, path, key) : fallback;
-    }
-
-    std::uint64_t Integer(const Json& obj, const std::string& path, const char* key) const
-    {
-        const Json& v = Get(obj, path, key);
-        if (!v.is_number_integer() || (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() < 0))
-        {
-            throw InputError::AtField(m_file, Join(path, key), "must be a whole number >= 0");
-        }
-        return v.get<std::uint64_t>();
-    }
-
-    std::string String(const Json& obj, const std::string& path, const char* key) const
-    {
-        const Json& v = Get(obj, path, key);
-        if (!v.is_string())
-        {
-            throw InputError::AtField(m_file, Join(path, key), "not a string");
-        }
-        return v.get<std::string>();
-    }
-
-    std::string StringOr(const Json& obj, const std::string& path, const char* key) const
-    {
-        return Has(obj, key) ? String(obj, path, key) : std::string();
-    }
-
-    const Json& Object(const Json& obj, const std::string& path, const char* key) const
-    {
-        const Json& v = Get(obj, path, key);
-        if (!v.is_object())
-        {
-            throw InputError::AtField(m_file, Join(path, key), "not an object");
-        }
-        return v;
-    }
-
-    const Json& Array(const Json& obj, const std::string& path, const char* key) const
-    {
-        const Json& v = Get(obj, path, key);
-        if (!v.is_array())
-        {
-            throw InputError::AtField(m_file, Join(path, key), "not an array");
-        }
-        return v;
-    }
-
-    [[noreturn]] void Fail(const std::string& field, const std::string& what) const
-    {
-        throw InputError::AtField(m_file, field, what);
-    }
-
-    static std::string Join(const std::string& path, const char* key)
-    {
-        return path.empty() ? std::string(key) : path + "." + key;
-    }
-
-  private:
-    std::string m_file;
-};
 
 std::size_t
 LineOfOffset(std::string_view text, std::size_t offset)
@@ -175,7 +73,8 @@ ReadLayer(const FieldReader& r, const Json& l, const std::string& path)
         }
         for (std::size_t e = 0; e < exits.size(); ++e)
         {
-            layer.exits.push_back(ReadExit(r, exits[e], path + ".exits[" + std::to_string(e) + "]"));
+            layer.exits.push_back(
+                ReadExit(r, exits[e], path + ".exits[" + std::to_string(e) + "]"));
         }
     }
     return layer;
@@ -185,8 +84,14 @@ VideoProfile
 ReadV1(const Json& doc, const std::string& name)
 {
     FieldReader r(name);
-    static const char* kTopKeys[] = {"format", "version", "video", "codec", "chunk_duration_s",
-                                     "layered", "exit_count", "chunks"};
+    static const char* kTopKeys[] = {"format",
+                                     "version",
+                                     "video",
+                                     "codec",
+                                     "chunk_duration_s",
+                                     "layered",
+                                     "exit_count",
+                                     "chunks"};
     for (const auto& item : doc.items())
     {
         bool known = false;
@@ -257,7 +162,8 @@ ReadV1(const Json& doc, const std::string& name)
         const Json& layers = r.Array(cj, path, "layers");
         for (std::size_t l = 0; l < layers.size(); ++l)
         {
-            chunk.layers.push_back(ReadLayer(r, layers[l], path + ".layers[" + std::to_string(l) + "]"));
+            chunk.layers.push_back(
+                ReadLayer(r, layers[l], path + ".layers[" + std::to_string(l) + "]"));
         }
         if (chunk.layers.empty())
         {
@@ -304,7 +210,8 @@ ReadSabre(const Json& doc, const std::string& name)
         std::string path = "segment_sizes_bits[" + std::to_string(i) + "]";
         if (!sizes[i].is_array() || sizes[i].size() != bitrates.size())
         {
-            r.Fail(path, "must list one size per bitrate (" + std::to_string(bitrates.size()) + ")");
+            r.Fail(path,
+                   "must list one size per bitrate (" + std::to_string(bitrates.size()) + ")");
         }
         ChunkInfo chunk;
         for (std::size_t q = 0; q < bitrates.size(); ++q)
@@ -312,11 +219,13 @@ ReadSabre(const Json& doc, const std::string& name)
             std::string field = path + "[" + std::to_string(q) + "]";
             const Json& bits = sizes[i][q];
             const Json& kbps = bitrates[q];
-            if (!bits.is_number() || !(bits.get<double>() > 0) || !std::isfinite(bits.get<double>()))
+            if (!bits.is_number() || !(bits.get<double>() > 0) ||
+                !std::isfinite(bits.get<double>()))
             {
                 r.Fail(field, "must be a number of bits > 0");
             }
-            if (!kbps.is_number() || !(kbps.get<double>() > 0) || !std::isfinite(kbps.get<double>()))
+            if (!kbps.is_number() || !(kbps.get<double>() > 0) ||
+                !std::isfinite(kbps.get<double>()))
             {
                 r.Fail("bitrates_kbps[" + std::to_string(q) + "]", "must be a number > 0");
             }
@@ -334,7 +243,12 @@ ReadSabre(const Json& doc, const std::string& name)
         chunks.push_back(std::move(chunk));
     }
     video.frames = chunks.size();
-    return VideoProfile::FromChunks(video, codec, segment_ms / kMsPerS, false, std::move(chunks), name);
+    return VideoProfile::FromChunks(video,
+                                    codec,
+                                    segment_ms / kMsPerS,
+                                    false,
+                                    std::move(chunks),
+                                    name);
 }
 } // namespace
 
@@ -348,7 +262,13 @@ VideoProfile::ParseJson(std::string_view text, const std::string& name)
     }
     catch (const Json::parse_error& e)
     {
-        throw InputError::AtLine(name, LineOfOffset(text, e.byte), std::string("not valid JSON: ") + e.what());
+        throw InputError::AtLine(name,
+                                 LineOfOffset(text, e.byte),
+                                 std::string("not valid JSON: ") + e.what());
+    }
+    catch (const Json::exception& e)
+    {
+        throw InputError::InFile(name, std::string("not valid JSON: ") + e.what()); // e.g. 1e999
     }
     if (!doc.is_object())
     {
@@ -392,7 +312,8 @@ VideoProfile::LoadPensieveFolder(const std::string& folder, double chunk_duratio
         if (level > 0 && lines.size() != chunks.size())
         {
             throw InputError::InFile(name,
-                                     "has " + std::to_string(lines.size()) + " chunks, video_size_0 has " +
+                                     "has " + std::to_string(lines.size()) +
+                                         " chunks, video_size_0 has " +
                                          std::to_string(chunks.size()));
         }
         chunks.resize(lines.size());
@@ -401,7 +322,9 @@ VideoProfile::LoadPensieveFolder(const std::string& folder, double chunk_duratio
             double bytes = ParseNumber(lines[i].text, name, lines[i].number, "chunk size in bytes");
             if (bytes < 1 || bytes != std::floor(bytes) || bytes > 1e12)
             {
-                throw InputError::AtLine(name, lines[i].number, "chunk size must be a whole number >= 1");
+                throw InputError::AtLine(name,
+                                         lines[i].number,
+                                         "chunk size must be a whole number >= 1");
             }
             LayerInfo layer;
             layer.bytes = static_cast<std::uint64_t>(bytes);

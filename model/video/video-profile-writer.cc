@@ -3,9 +3,8 @@
 
 #include "ns3/input-error.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace ns3
 {
@@ -85,7 +84,8 @@ VideoProfileToJson(const VideoProfile& p)
                 Json exits = Json::array();
                 for (const ExitInfo& e : layer.exits)
                 {
-                    exits.push_back({{"psnr_db", e.psnr_db}, {"ssim", e.ssim}, {"decode_ms", e.decode_ms}});
+                    exits.push_back(
+                        {{"psnr_db", e.psnr_db}, {"ssim", e.ssim}, {"decode_ms", e.decode_ms}});
                 }
                 lj["exits"] = exits;
             }

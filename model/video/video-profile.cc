@@ -100,9 +100,10 @@ VideoProfile::Validate(const std::string& where)
                 if (!(exit.decode_ms >= 0) || !std::isfinite(exit.decode_ms) ||
                     !(exit.ssim > 0 && exit.ssim <= 1) || !std::isfinite(exit.psnr_db))
                 {
-                    throw InputError::AtField(where,
-                                              field + ".exits[" + std::to_string(e) + "]",
-                                              "needs decode_ms >= 0, ssim in (0, 1], finite psnr_db");
+                    throw InputError::AtField(
+                        where,
+                        field + ".exits[" + std::to_string(e) + "]",
+                        "needs decode_ms >= 0, ssim in (0, 1], finite psnr_db");
                 }
             }
             sum = m_layered ? sum + layer.bytes : layer.bytes;
@@ -123,8 +124,7 @@ VideoProfile::Validate(const std::string& where)
     }
 }
 
-std::string
-VideoProfileToJson(const VideoProfile& profile); // video-profile-json.cc
+std::string VideoProfileToJson(const VideoProfile& profile); // video-profile-json.cc
 
 std::string
 VideoProfile::ToJson() const

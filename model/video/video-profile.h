@@ -20,11 +20,11 @@ struct ExitInfo
 /// One layer (layered content) or one representation (ladder content) of a chunk.
 struct LayerInfo
 {
-    std::uint64_t bytes = 0; ///< this layer's own bytes (layered) / the representation's bytes
-    double bitrate_bps = 0;  ///< nominal bitrate of a representation; 0 where not given
-    double psnr_db = 0;      ///< layered: of decoding layers 1..j; NaN where unknown
-    double ssim = 0;         ///< likewise; NaN where unknown
-    double ms_ssim = 0;      ///< 0 where not given
+    std::uint64_t bytes = 0;     ///< this layer's own bytes (layered) / the representation's bytes
+    double bitrate_bps = 0;      ///< nominal bitrate of a representation; 0 where not given
+    double psnr_db = 0;          ///< layered: of decoding layers 1..j; NaN where unknown
+    double ssim = 0;             ///< likewise; NaN where unknown
+    double ms_ssim = 0;          ///< 0 where not given
     std::vector<ExitInfo> exits; ///< shallowest first; empty: decodes instantly
 };
 

@@ -1,0 +1,189 @@
+// The chunk-level simulator's batch runs and the offline optimum.
+#include "test-support.h"
+
+#include "ns3/bandwidth-trace.h"
+#include "ns3/batch-report.h"
+#include "ns3/compute-capacity.h"
+#include "ns3/offline-optimal.h"
+#include "ns3/session-batch.h"
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <gtest/gtest.h>
+#include <sstream>
+
+using namespace ns3;
+
+namespace
+{
+const std::vector<double> kLadder_bps = {300e3, 750e3, 1200e3, 1850e3, 2850e3, 4300e3};
+
+std::string
+ReadAll(const std::string& path)
+{
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// Every file under a folder, path -> content.
+std::map<std::string, std::string>
+Snapshot(const std::string& dir)
+{
+    std::map<std::string, std::string> files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+    {
+        if (e.is_regular_file())
+        {
+            files[std::filesystem::relative(e.path(), dir).string()] = ReadAll(e.path().string());
+        }
+    }
+    return files;
+}
+
+std::vector<BandwidthTrace>
+SomeTestTraces(std::size_t n)
+{
+    std::vector<std::string> files = ListTraceFiles(test::SharedDir() + "/traces/pensieve-test");
+    std::vector<BandwidthTrace> traces;
+    for (std::size_t i = 0; i < files.size() && traces.size() < n; i += files.size() / n)
+    {
+        traces.push_back(BandwidthTrace::Load(files[i]));
+    }
+    return traces;
+}
+} // namespace
+
+TEST(Simulator, SameSeedGivesByteIdenticalOutputsWhateverTheThreadCount)
+{
+    VideoProfile p = test::MakeLayered({120000, 90000, 90000, 120000}, 12, 2.0, {20, 60, 150});
+    std::vector<BandwidthTrace> traces = SomeTestTraces(4);
+    BatchOptions options;
+    options.capacity = "swift";
+    options.random_start = true;
+    std::vector<std::string> abrs = ListAbrNames();
+    abrs.push_back(kOptimalName);
+    std::vector<std::map<std::string, std::string>> outputs;
+    for (std::uint32_t threads : {1u, 2u, 1u})
+    {
+        options.threads = threads;
+        options.out_dir = test::TempDir("determinism-" + std::to_string(outputs.size()));
+        auto results = RunBatch(p, traces, abrs, {5, 6}, options);
+        std::ofstream csv(options.out_dir + "/sessions.csv");
+        WriteSessionsCsv(csv, results);
+        csv.close();
+        outputs.push_back(Snapshot(options.out_dir));
+    }
+    EXPECT_GT(outputs[0].size(), traces.size() * 2 * abrs.size());
+    EXPECT_EQ(outputs[0], outputs[1]);
+    EXPECT_EQ(outputs[0], outputs[2]);
+
+    // Another seed changes what the sessions meet.
+    options.out_dir.clear();
+    auto a = RunBatch(p, traces, {"bola"}, {5}, options);
+    auto b = RunBatch(p, traces, {"bola"}, {7}, options);
+    bool differs = false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+    {
+        differs = differs || a[i].summary.qoe != b[i].summary.qoe;
+    }
+    EXPECT_TRUE(differs);
+}
+
+TEST(OfflineOptimal, EqualsTheHandComputedBestOnAConstantTrace)
+{
+    // 4 chunks of 2 s, 3 levels, 1.5 Mbit/s, RTT 0.1 s, payload 1, cap 60: enumerate all 81
+    // schedules with the playback rules written out here, and compare with the DP.
+    const std::vector<double> rates = {0.5e6, 1e6, 2e6};
+    VideoProfile p = test::MakeLadder(rates, 4, 2.0);
+    QoeModel qoe(p, QoeParams{}); // mu = 2 (top rate in Mbit/s), lambda = 1, startup like mu
+    ChunkSimConfig config;
+    config.rtt_s = 0.1;
+    config.payload_ratio = 1.0;
+    const double link_bps = 1.5e6;
+    double best = -1e300;
+    std::vector<std::uint32_t> levels(4);
+    std::function<void(int)> walk = [&](int k) {
+        if (k == 4)
+        {
+            double t = 0, play_end = 0, value = 0, last = 0;
+            for (int i = 0; i < 4; ++i)
+            {
+                double rate = rates[levels[i] - 1];
+                t += 0.1 + rate * 2.0 / link_bps; // request at t, RTT, then the bytes
+                double u = rate / 1e6;
+                if (i == 0)
+                {
+                    value += u - 2 * t; // startup
+                    play_end = t + 2;
+                }
+                else
+                {
+                    double stall = std::max(t - play_end, 0.0);
+                    value += u - 2 * stall - std::abs(u - last);
+                    play_end = std::max(play_end, t) + 2;
+                }
+                last = u;
+            }
+            best = std::max(best, value);
+            return;
+        }
+        for (std::uint32_t q = 1; q <= 3; ++q)
+        {
+            levels[k] = q;
+            walk(k + 1);
+        }
+    };
+    walk(0);
+    ComputeCapacity full;
+    BandwidthTrace trace = BandwidthTrace::Constant(link_bps);
+    OptimalResult r = OfflineOptimal(p, trace, full, qoe, config, 0.01, 0.01).Solve();
+    EXPECT_NEAR(r.qoe, best, 1e-9);
+    EXPECT_NEAR(r.dp_qoe, r.qoe, 1e-9);
+}
+
+TEST(OfflineOptimal, NoAbrBeatsItOnRealTraces)
+{
+    VideoProfile ladder = test::MakeLadder(kLadder_bps, 24, 4.0);
+    VideoProfile layered =
+        test::MakeLayered({60000, 60000, 90000, 120000, 150000, 200000}, 30, 2.0);
+    VideoProfile exits = test::MakeLayered({60000, 60000, 90000, 120000}, 20, 2.0, {100, 400, 900});
+    std::vector<BandwidthTrace> traces = SomeTestTraces(16);
+    traces.push_back(
+        BandwidthTrace::Load(test::SharedDir() + "/traces/mahimahi/Verizon-LTE-short.down")
+            .Scaled(0.1));
+    std::vector<std::string> abrs = ListAbrNames();
+    abrs.push_back(kOptimalName);
+    for (const VideoProfile* p : {&ladder, &layered, &exits})
+    {
+        BatchOptions options;
+        options.capacity = p == &exits ? "swift" : "";
+        options.optimal_step_s = 0.25;
+        auto results = RunBatch(*p, traces, abrs, {1}, options);
+        for (std::size_t i = 0; i < results.size(); i += abrs.size())
+        {
+            const BatchResult& optimal = results[i + abrs.size() - 1];
+            ASSERT_TRUE(optimal.error.empty()) << optimal.error;
+            for (std::size_t a = 0; a + 1 < abrs.size(); ++a)
+            {
+                const BatchResult& r = results[i + a];
+                ASSERT_TRUE(r.error.empty()) << r.error;
+                EXPECT_LE(r.summary.qoe, optimal.summary.qoe + 1e-9)
+                    << r.abr << " on " << r.trace_name << " (" << p->GetCodec().name << ")";
+            }
+        }
+    }
+}
+
+TEST(Statistics, PercentilesInterpolateLinearly)
+{
+    EXPECT_DOUBLE_EQ(Percentile({1, 2, 3, 4, 5}, 50), 3);
+    EXPECT_DOUBLE_EQ(Percentile({1, 2, 3, 4, 5}, 10), 1.4);
+    EXPECT_DOUBLE_EQ(Percentile({10, 0}, 25), 2.5);
+    TermStats s = ComputeStats({4, 1, 2, 3});
+    EXPECT_DOUBLE_EQ(s.mean, 2.5);
+    EXPECT_DOUBLE_EQ(s.median, 2.5);
+    EXPECT_DOUBLE_EQ(s.p10, 1.3);
+}
