@@ -6,10 +6,6 @@
 
 def configure(conf):
     conf.env.append_value('CXXFLAGS', ['-std=c++17'])
-    conf.env.append_value('INCLUDES', [
-        conf.path.find_dir('model/' + sub).abspath()
-        for sub in ('common', 'trace', 'video', 'playback', 'abr', 'sim')
-    ])
 
 
 def build(bld):
