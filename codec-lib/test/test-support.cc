@@ -1,0 +1,112 @@
+#include "test/test-support.h"
+
+#include "tools/lvc-app.h"
+
+extern "C"
+{
+#include <libavutil/log.h>
+}
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace lvc::test
+{
+
+namespace
+{
+/// FFmpeg's libraries log to stderr by themselves; the tests check errors through exceptions.
+const bool kQuietLibraries = [] {
+    av_log_set_level(AV_LOG_QUIET);
+    return true;
+}();
+} // namespace
+
+std::string
+Shared(const std::string& relative)
+{
+    return std::string(LVC_SHARED_DIR) + "/" + relative;
+}
+
+std::string
+CheckProfileTool()
+{
+    return Shared("tools/check-profile");
+}
+
+std::string
+ScratchPath(const std::string& name)
+{
+    std::filesystem::create_directories(LVC_TEST_TMP_DIR);
+    std::string path = std::string(LVC_TEST_TMP_DIR) + "/" + name;
+    std::filesystem::remove(path);
+    return path;
+}
+
+std::string
+WriteScratchFile(const std::string& name, const std::string& bytes)
+{
+    std::string path = ScratchPath(name);
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+}
+
+std::vector<Frame>
+ReadFrames(const std::string& path, int count, ReadOptions options)
+{
+    options.max_frames = count;
+    VideoReader reader(path, options);
+    std::vector<Frame> frames;
+    Frame frame;
+    while (reader.Read(frame))
+    {
+        frames.push_back(frame);
+    }
+    return frames;
+}
+
+int
+RunLvcForTest(const std::vector<std::string>& args, std::string* out, std::string* err)
+{
+    std::vector<const char*> argv = {"lvc"};
+    for (const std::string& arg : args)
+    {
+        argv.push_back(arg.c_str());
+    }
+    std::ostringstream out_stream;
+    std::ostringstream err_stream;
+    int code = RunLvc(static_cast<int>(argv.size()), argv.data(), out_stream, err_stream);
+    if (out)
+    {
+        *out = out_stream.str();
+    }
+    if (err)
+    {
+        *err = err_stream.str();
+    }
+    return code;
+}
+
+std::string
+WriteY4m(const std::string& name, int width, int height, int frames)
+{
+    std::ostringstream bytes;
+    bytes << "YUV4MPEG2 W" << width << " H" << height << " F25:1 Ip A1:1 C420jpeg XYSCSS=420JPEG\n";
+    int chroma = ((width + 1) / 2) * ((height + 1) / 2);
+    for (int f = 0; f < frames; ++f)
+    {
+        bytes << "FRAME\n";
+        for (int i = 0; i < width * height; ++i)
+        {
+            bytes << static_cast<char>(16 + (i * 7 + f * 3) % 200);
+        }
+        for (int i = 0; i < 2 * chroma; ++i)
+        {
+            bytes << static_cast<char>(128);
+        }
+    }
+    return WriteScratchFile(name, bytes.str());
+}
+
+} // namespace lvc::test

@@ -1,0 +1,138 @@
+#include "tools/cli-options.h"
+
+#include "ns3/input-error.h"
+
+#include <cmath>
+#include <regex>
+#include <sstream>
+
+namespace lvc
+{
+
+using ns3::InputError;
+
+namespace
+{
+
+InputError
+OptionError(const std::string& option, const std::string& what)
+{
+    return InputError(option + ": " + what);
+}
+
+} // namespace
+
+void
+Console::Progress(const std::string& line) const
+{
+    if (!quiet)
+    {
+        err << "lvc: " << line << std::endl;
+    }
+}
+
+void
+AddVideoOptions(CLI::App& command, VideoOptions& options, bool positional)
+{
+    if (positional)
+    {
+        command.add_option("video", options.path, "the video file (any FFmpeg-readable file)")
+            ->required();
+    }
+    command.add_option("--fps",
+                       options.fps,
+                       "frames per second (needed for raw streams without timing; otherwise "
+                       "what the stream says)");
+    command.add_option("--width", options.width, "output width in pixels (even; 0: source)");
+    command.add_option("--height", options.height, "output height in pixels (even; 0: source)");
+    command.add_option("--crop", options.crop, "crop WxH+X+Y before scaling (even values)");
+    command.add_option("--start-frame", options.start_frame, "frames to skip at the start");
+    command.add_option("--frames", options.frames, "at most this many frames (0: all)");
+}
+
+CropRect
+ParseCrop(const std::string& text)
+{
+    static const std::regex kPattern(R"((\d+)x(\d+)\+(\d+)\+(\d+))");
+    std::smatch match;
+    if (!std::regex_match(text, match, kPattern))
+    {
+        throw OptionError("--crop", "'" + text + "' is not WxH+X+Y (e.g. 640x360+0+0)");
+    }
+    CropRect crop;
+    try
+    {
+        crop.width = std::stoi(match[1]);
+        crop.height = std::stoi(match[2]);
+        crop.x = std::stoi(match[3]);
+        crop.y = std::stoi(match[4]);
+    }
+    catch (const std::exception&)
+    {
+        throw OptionError("--crop", "'" + text + "' has a value out of range");
+    }
+    if (crop.width <= 0 || crop.height <= 0 || crop.width % 2 || crop.height % 2 || crop.x % 2 ||
+        crop.y % 2)
+    {
+        throw OptionError("--crop", "'" + text + "' needs even sizes > 0 and even offsets (4:2:0)");
+    }
+    return crop;
+}
+
+ReadOptions
+ToReadOptions(const VideoOptions& options)
+{
+    ReadOptions read;
+    if (options.fps != 0 && !(std::isfinite(options.fps) && options.fps > 0))
+    {
+        throw OptionError("--fps", "must be a positive number of frames per second");
+    }
+    read.fps = options.fps;
+    auto check_size = [](const char* option, int value) {
+        if (value < 0 || value % 2 != 0)
+        {
+            throw OptionError(option,
+                              std::to_string(value) +
+                                  " is not allowed: 4:2:0 frames need an even size (0: source)");
+        }
+    };
+    check_size("--width", options.width);
+    check_size("--height", options.height);
+    read.width = options.width;
+    read.height = options.height;
+    if (!options.crop.empty())
+    {
+        read.crop = ParseCrop(options.crop);
+    }
+    if (options.start_frame < 0)
+    {
+        throw OptionError("--start-frame", "must be >= 0");
+    }
+    if (options.frames < 0)
+    {
+        throw OptionError("--frames", "must be >= 0");
+    }
+    read.start_frame = options.start_frame;
+    read.max_frames = options.frames;
+    return read;
+}
+
+std::vector<double>
+KbpsToBps(const std::vector<double>& kbps, const std::string& option)
+{
+    constexpr double kBitsPerKilobit = 1000;
+    std::vector<double> bps;
+    for (double value : kbps)
+    {
+        if (!(std::isfinite(value) && value > 0))
+        {
+            std::ostringstream text;
+            text << value << " kbps is not a bitrate (each must be > 0)";
+            throw OptionError(option, text.str());
+        }
+        bps.push_back(value * kBitsPerKilobit);
+    }
+    return bps;
+}
+
+} // namespace lvc

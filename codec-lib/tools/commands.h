@@ -1,0 +1,21 @@
+// lvc's subcommands, registered on the top-level CLI11 app (internal to tools/).
+#ifndef LVC_TOOLS_COMMANDS_H
+#define LVC_TOOLS_COMMANDS_H
+
+#include "tools/cli-options.h"
+
+#include <CLI/CLI.hpp>
+
+namespace lvc
+{
+
+/// profile, ladder, layered-baseline (command-profile.cc).
+void AddProfileCommands(CLI::App& app, Console& console);
+/// info, metrics, motion, convert (command-inspect.cc).
+void AddInspectCommands(CLI::App& app, Console& console);
+/// rate-quality, overhead (command-rate-quality.cc).
+void AddRateQualityCommands(CLI::App& app, Console& console);
+
+} // namespace lvc
+
+#endif // LVC_TOOLS_COMMANDS_H
