@@ -2,7 +2,8 @@
 # The ns-3 module `layered-video` for waf-based ns-3 trees (ns-3 <= 3.35): copy this folder to
 # src/layered-video (or contrib/layered-video) and run ./waf configure. The source lists are the
 # same as CMakeLists.txt's (test/check-build-lists.py checks it). nlohmann-json must be installed
-# (Debian: nlohmann-json3-dev).
+# (Debian: nlohmann-json3-dev). The TestSuites need the shared data folder: set
+# LAYERED_VIDEO_SHARED_DIR in the environment when running ./test.py.
 
 def configure(conf):
     conf.env.append_value('CXXFLAGS', ['-std=c++17'])
@@ -33,6 +34,7 @@ def build(bld):
         'model/abr/bba-abr.cc',
         'model/abr/bola-abr.cc',
         'model/abr/bola-fs-abr.cc',
+        'model/abr/layered-abr.cc',
         'model/abr/layered-buffer-abr.cc',
         'model/abr/layered-throughput-abr.cc',
         'model/abr/robust-mpc-abr.cc',
@@ -42,6 +44,20 @@ def build(bld):
         'model/sim/fixed-schedule-abr.cc',
         'model/sim/offline-optimal.cc',
         'model/sim/session-batch.cc',
+        # the ns-3 part: applications, trace-driven link, helpers
+        'model/app/http-message.cc',
+        'model/app/http-parser.cc',
+        'model/app/video-fetch.cc',
+        'model/app/video-connection.cc',
+        'model/app/playback-monitor.cc',
+        'model/app/video-session-setup.cc',
+        'model/app/video-player.cc',
+        'model/app/layered-video-server.cc',
+        'model/app/layered-video-client.cc',
+        'model/app/trace-driven-queue-disc.cc',
+        'helper/layered-video-server-helper.cc',
+        'helper/layered-video-client-helper.cc',
+        'helper/trace-driven-bottleneck-helper.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -65,6 +81,7 @@ def build(bld):
         'model/abr/bba-abr.h',
         'model/abr/bola-abr.h',
         'model/abr/bola-fs-abr.h',
+        'model/abr/layered-abr.h',
         'model/abr/layered-buffer-abr.h',
         'model/abr/layered-throughput-abr.h',
         'model/abr/robust-mpc-abr.h',
@@ -74,6 +91,31 @@ def build(bld):
         'model/sim/fixed-schedule-abr.h',
         'model/sim/offline-optimal.h',
         'model/sim/session-batch.h',
+        'model/app/http-message.h',
+        'model/app/http-parser.h',
+        'model/app/video-fetch.h',
+        'model/app/video-connection.h',
+        'model/app/playback-monitor.h',
+        'model/app/video-session-setup.h',
+        'model/app/video-player.h',
+        'model/app/layered-video-server.h',
+        'model/app/layered-video-client.h',
+        'model/app/trace-driven-queue-disc.h',
+        'helper/layered-video-server-helper.h',
+        'helper/layered-video-client-helper.h',
+        'helper/trace-driven-bottleneck-helper.h',
+    ]
+
+    module_test = bld.create_ns3_module_test_library('layered-video')
+    module_test.source = [
+        'test/test-data-paths.cc',
+        'test/video-session-fixture.cc',
+        'test/http-parser-test-suite.cc',
+        'test/trace-driven-link-test-suite.cc',
+        'test/layered-video-http-test-suite.cc',
+        'test/layered-video-session-test-suite.cc',
+        'test/layered-video-sharing-test-suite.cc',
+        'test/layered-video-config-test-suite.cc',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

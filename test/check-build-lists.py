@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Checks that CMakeLists.txt and wscript list the same module sources and headers.
+"""Checks that CMakeLists.txt and wscript list the same module sources, headers and tests.
+
+CMake keeps the plain C++ core (layered_video_sources/_headers) and the ns-3 part
+(layered_video_ns3_sources/_headers) in separate lists; waf builds them as one module, so
+module.source / headers.source must hold both. The ns-3 TestSuites are layered_video_test_sources
+in CMake and module_test.source in waf.
 
 Usage: check-build-lists.py REPO_ROOT. Exit 0 when they agree, else prints the differences.
 """
@@ -27,8 +32,17 @@ def main(root):
     cmake = (root / "CMakeLists.txt").read_text()
     waf = (root / "wscript").read_text()
     pairs = [
-        ("sources", cmake_list(cmake, "layered_video_sources"), waf_list(waf, r"module\.source")),
-        ("headers", cmake_list(cmake, "layered_video_headers"), waf_list(waf, r"headers\.source")),
+        (
+            "sources",
+            cmake_list(cmake, "layered_video_sources") | cmake_list(cmake, "layered_video_ns3_sources"),
+            waf_list(waf, r"\bmodule\.source"),
+        ),
+        (
+            "headers",
+            cmake_list(cmake, "layered_video_headers") | cmake_list(cmake, "layered_video_ns3_headers"),
+            waf_list(waf, r"headers\.source"),
+        ),
+        ("tests", cmake_list(cmake, "layered_video_test_sources"), waf_list(waf, r"module_test\.source")),
     ]
     bad = False
     for what, in_cmake, in_waf in pairs:

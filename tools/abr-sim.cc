@@ -43,8 +43,8 @@ main(int argc, char** argv)
     std::uint32_t seed_count = 1;
     std::uint64_t first_seed = 1;
     std::string capacity;
-    double rtt_ms = 80;
-    double payload_ratio = 0.95;
+    double rtt_ms = ChunkSimConfig().rtt_s * 1000;         // calibrated against ns-3 (100 ms)
+    double payload_ratio = ChunkSimConfig().payload_ratio; // (0.97)
     double buffer_cap_s = 60;
     double startup_s = 0;
     std::uint32_t chunks = 0;

@@ -128,6 +128,13 @@ PlaybackBuffer::AdvanceTo(double t_s)
     m_now_s = std::max(m_now_s, t_s);
 }
 
+double
+PlaybackBuffer::GetNextEvent_s() const
+{
+    double at_s;
+    return NextEvent(at_s) == Event::None ? kNever : at_s;
+}
+
 void
 PlaybackBuffer::RunToEnd()
 {

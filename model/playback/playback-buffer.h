@@ -63,6 +63,9 @@ class PlaybackBuffer
     void AdvanceTo(double t_s);
     /// Plays to the end, if every chunk is downloaded (else up to the first missing chunk).
     void RunToEnd();
+    /// When the next decode or play event happens with what is held now (kNever: none), so that
+    /// an event-driven client can advance the buffer exactly when something changes.
+    double GetNextEvent_s() const;
 
     /**
      * A download of `level` for `chunk` completed at t_s (the buffer first advances to t_s).

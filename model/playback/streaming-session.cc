@@ -176,6 +176,12 @@ StreamingSession::Finish()
     m_buffer.RunToEnd();
 }
 
+void
+StreamingSession::AdvanceTo(double now_s)
+{
+    m_buffer.AdvanceTo(now_s);
+}
+
 bool
 StreamingSession::IsFinished() const
 {

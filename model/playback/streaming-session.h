@@ -61,6 +61,9 @@ class StreamingSession
                             double end_s);
     /// Plays what is buffered to the end.
     void Finish();
+    /// Plays and decodes up to now_s without asking the ABR (an event-driven client calls it
+    /// at Buffer().GetNextEvent_s() to see playback events when they happen).
+    void AdvanceTo(double now_s);
 
     bool IsFinished() const;
     double Now_s() const;

@@ -1,0 +1,250 @@
+// Compares ABRs at packet level: a folder of traces x a list of ABRs x seeds, each case one
+// ns-3 session (LayeredVideoServer / LayeredVideoClient over a trace-driven bottleneck).
+// Prints the comparison table (as abr-sim does for the chunk-level simulator), writes
+// sessions.csv, report.txt, per-session logs and PNG plots under --out.
+//
+// Cases run in parallel processes on local cores (--jobs), or one at a time for job arrays:
+//   layered-video-compare ... --writeJobs=jobs.txt     # then: parallel < jobs.txt
+//   layered-video-compare ... --writeSlurm=array.sh    # then: sbatch array.sh
+//   layered-video-compare ... --collect                # tables and plots from the files
+// --chunkLevel also runs the chunk-level simulator on the same cases and reports the QoE gap;
+// --calibrate searches its per-request RTT and payload ratio for the smallest median gap.
+#include "compare-agreement.h"
+#include "compare-cases.h"
+#include "compare-plots.h"
+
+#include "ns3/batch-report.h"
+#include "ns3/command-line.h"
+#include "ns3/core-module.h"
+#include "ns3/session-batch.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#ifndef LAYERED_VIDEO_SHARED_DIR
+#define LAYERED_VIDEO_SHARED_DIR "../shared"
+#endif
+
+using namespace ns3;
+using namespace compare;
+
+namespace
+{
+std::vector<std::string>
+SplitList(const std::string& text)
+{
+    std::vector<std::string> items;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');)
+    {
+        if (item == "all")
+        {
+            for (const std::string& name : ListAbrNames())
+            {
+                items.push_back(name);
+            }
+        }
+        else if (!item.empty())
+        {
+            items.push_back(item);
+        }
+    }
+    return items;
+}
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    CompareConfig config;
+    config.profilePath = std::string(LAYERED_VIDEO_SHARED_DIR) + "/profiles/pensieve-envivio";
+    config.tracesPath = std::string(LAYERED_VIDEO_SHARED_DIR) + "/traces/pensieve-test";
+    std::string abrList = "bba,bola,robust-mpc,throughput";
+    int64_t caseIndex = -1;
+    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+    std::string writeJobs;
+    std::string writeSlurm;
+    bool collect = false;
+    bool chunkLevel = false;
+    bool calibrate = false;
+    double rtt_ms = ChunkSimConfig().rtt_s * 1000;
+    double payloadRatio = ChunkSimConfig().payload_ratio;
+    std::string plotTrace;
+
+    CommandLine cmd(__FILE__);
+    cmd.Usage("Packet-level ABR comparison over a folder of traces (ns-3 sessions, one per "
+              "trace x ABR x seed); prints a table and writes plots under --out.");
+    cmd.AddValue("profile",
+                 "video profile (JSON v1, Sabre manifest, Pensieve folder)",
+                 config.profilePath);
+    cmd.AddValue("traces",
+                 "a trace file or a folder of them (searched recursively)",
+                 config.tracesPath);
+    cmd.AddValue("traceFormat",
+                 "auto, pensieve, mahimahi, sabre, csv or belgium",
+                 config.traceFormat);
+    cmd.AddValue("abrs", "comma-separated ABR names, or all", abrList);
+    cmd.AddValue("seeds", "seeds (ns-3 runs) per trace and ABR", config.seeds);
+    cmd.AddValue("firstSeed", "the first seed", config.firstSeed);
+    cmd.AddValue("chunks",
+                 "session length in chunks (the profile repeats); 0: its own",
+                 config.chunks);
+    cmd.AddValue("bufferCap", "buffer cap (s)", config.bufferCap_s);
+    cmd.AddValue("startup", "video buffered before playback starts (s)", config.startup_s);
+    cmd.AddValue("qoe", "QoE quality term: linear, log, psnr or ssim", config.qoe);
+    cmd.AddValue("capacity",
+                 "decoder compute capacity: empty, swift, or a CSV file",
+                 config.capacity);
+    cmd.AddValue("delay", "one-way propagation delay of the bottleneck (ms)", config.delay_ms);
+    cmd.AddValue("queueSize", "bottleneck queue size (e.g. 100p)", config.queueSize);
+    cmd.AddValue("queueDisc", "fifo, codel, fq-codel or pie", config.queueDisc);
+    cmd.AddValue("loss", "random packet loss on the downlink (probability)", config.loss);
+    cmd.AddValue("out", "output folder", config.out);
+    cmd.AddValue("jobs", "cases run at once in local processes", jobs);
+    cmd.AddValue("case", "run only this case (0-based; for job arrays) and exit", caseIndex);
+    cmd.AddValue("writeJobs", "write one command per case to this file (GNU parallel)", writeJobs);
+    cmd.AddValue("writeSlurm", "write a SLURM array script running every case", writeSlurm);
+    cmd.AddValue("collect", "only read the cases' results, print and plot", collect);
+    cmd.AddValue("plotTrace", "trace whose timeline is plotted (default: the first)", plotTrace);
+    cmd.AddValue("chunkLevel",
+                 "also run the chunk-level simulator and report the QoE gap",
+                 chunkLevel);
+    cmd.AddValue("rttMs", "chunk-level model: per-request RTT (ms)", rtt_ms);
+    cmd.AddValue("payloadRatio", "chunk-level model: payload share of the link rate", payloadRatio);
+    cmd.AddValue("calibrate",
+                 "search the chunk-level RTT and payload ratio (implies "
+                 "--chunkLevel)",
+                 calibrate);
+    cmd.Parse(argc, argv);
+
+    config.abrs = SplitList(abrList);
+    std::vector<CompareCase> cases;
+    try
+    {
+        for (const std::string& abr : config.abrs)
+        {
+            CreateAbr(abr); // an unknown name stops here, before any case runs
+        }
+        cases = ListCases(config);
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "layered-video-compare: " << e.what() << "\n";
+        return 2;
+    }
+    if (caseIndex >= 0)
+    {
+        NS_ABORT_MSG_IF(static_cast<size_t>(caseIndex) >= cases.size(),
+                        "--case " << caseIndex << ": there are " << cases.size() << " cases");
+        const CompareCase& c = cases[caseIndex];
+        int rc = RunCase(config, c);
+        std::cout << "case " << caseIndex << ": " << c.abr << " " << c.traceName << " seed "
+                  << c.seed << (rc == 0 ? "" : " FAILED") << " -> " << CaseStem(config, c)
+                  << ".json\n";
+        return rc;
+    }
+    // The arguments that define the cases, repeated in every job's command line.
+    std::vector<std::string> arguments;
+    for (int i = 1; i < argc; ++i)
+    {
+        std::string a = argv[i];
+        if (a.rfind("--writeJobs", 0) != 0 && a.rfind("--writeSlurm", 0) != 0 &&
+            a.rfind("--jobs", 0) != 0)
+        {
+            arguments.push_back(a);
+        }
+    }
+    std::string program = std::filesystem::absolute(argv[0]).string();
+    if (!writeJobs.empty())
+    {
+        std::ofstream jobsFile(writeJobs);
+        for (const CompareCase& c : cases)
+        {
+            jobsFile << CaseCommand(program, arguments, std::to_string(c.index)) << "\n";
+        }
+        std::cout << cases.size() << " jobs written to " << writeJobs
+                  << "; run them with `parallel < " << writeJobs
+                  << "`, then this command with --collect\n";
+    }
+    if (!writeSlurm.empty())
+    {
+        std::ofstream slurm(writeSlurm);
+        slurm << "#!/bin/bash\n#SBATCH --job-name=layered-video-compare\n#SBATCH --array=0-"
+              << cases.size() - 1 << "\n#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=1\n"
+              << CaseCommand(program, arguments, "${SLURM_ARRAY_TASK_ID}") << "\n";
+        std::cout << "SLURM array of " << cases.size() << " tasks written to " << writeSlurm
+                  << "; submit it with sbatch, then run this command with --collect\n";
+    }
+    if (!writeJobs.empty() || !writeSlurm.empty())
+    {
+        return 0;
+    }
+    if (!collect)
+    {
+        RunCasesLocally(config, cases, jobs);
+    }
+    std::vector<BatchResult> results = CollectResults(config, cases);
+    std::ostringstream report;
+    report << "packet-level (ns-3): " << cases.size() << " sessions, profile " << config.profilePath
+           << ", traces " << config.tracesPath << "\n\n";
+    PrintBatchReport(report, results, config.abrs);
+    if (chunkLevel || calibrate)
+    {
+        if (calibrate)
+        {
+            std::tie(rtt_ms, payloadRatio) = Calibrate(report, config, results, jobs);
+            rtt_ms *= 1000;
+            report << "\n";
+        }
+        auto chunk = RunChunkLevel(config, rtt_ms / 1000, payloadRatio, jobs);
+        report << std::defaultfloat << std::setprecision(6)
+               << "\nagreement with the chunk-level simulator (rtt " << rtt_ms
+               << " ms, payload ratio " << payloadRatio << "): gap = QoE packet - QoE chunk\n";
+        PrintAgreement(report, results, chunk, config.abrs);
+        WriteAgreementCsv(config.out + "/agreement.csv", results, chunk);
+    }
+    std::cout << report.str();
+    std::filesystem::create_directories(config.out);
+    std::ofstream(config.out + "/report.txt") << report.str();
+    std::ofstream csv(config.out + "/sessions.csv");
+    WriteSessionsCsv(csv, results);
+
+    std::string cdf = PlotQoeCdf(config.out, results, config.abrs);
+    const CompareCase* shown = nullptr;
+    for (const CompareCase& c : cases)
+    {
+        shown = !shown && (plotTrace.empty() || c.traceName == plotTrace) ? &c : shown;
+    }
+    std::string timeline;
+    if (shown)
+    {
+        std::vector<std::pair<std::string, std::string>> logs;
+        for (const CompareCase& c : cases)
+        {
+            if (c.traceIndex == shown->traceIndex && c.seed == shown->seed)
+            {
+                logs.emplace_back(c.abr, CaseStem(config, c) + ".csv");
+            }
+        }
+        timeline = PlotTimeline(
+            config.out,
+            BandwidthTrace::Load(shown->tracePath, ParseTraceFormat(config.traceFormat)),
+            shown->traceName,
+            logs);
+    }
+    std::cout << "\nwritten: " << config.out << "/sessions.csv, report.txt"
+              << (cdf.empty() ? "" : ", " + cdf) << (timeline.empty() ? "" : ", " + timeline)
+              << "\n";
+    for (const BatchResult& r : results)
+    {
+        if (!r.error.empty())
+        {
+            return 1;
+        }
+    }
+    return 0;
+}
