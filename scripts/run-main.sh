@@ -22,7 +22,7 @@ for run in "${runs[@]}"; do
   IFS='|' read -r name profile metric what <<<"$run"
   echo "== $name: $what"
   "$build/abr-sim" --profile "$root/traces/profiles/$profile" --traces "$traces" --abr all,optimal \
-    --chunks 48 --qoe "$metric" --out "$out/$name" -q | sed -n '1,13p'
+    --chunks 48 --qoe "$metric" --out "$out/$name" -q | sed -n '1,12p'
   bash "$root/scripts/plot-sessions.sh" "$out/$name/sessions.csv" "$out/$name" "$name"
   echo
 done
