@@ -48,6 +48,13 @@ class ChunkCodec
     virtual std::vector<ns3::LayerInfo> CodeChunk(const std::vector<Frame>& frames,
                                                   const ChunkContext& chunk,
                                                   const ReconstructionSink& sink = {}) = 0;
+
+    /// Lets a codec fill the profile's codec fields beyond name and settings (version, weights,
+    /// weights_sha256, decode_device); called after the last chunk. Default: nothing.
+    virtual void DescribeCodec(ns3::CodecInfo& info) const
+    {
+        (void)info;
+    }
 };
 
 } // namespace lvc

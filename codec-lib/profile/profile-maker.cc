@@ -125,6 +125,7 @@ MakeProfile(const ProfileRequest& request, ChunkCodec& codec, const QualityOptio
         ReadingJson(info, request.read, request.chunk_duration_s, chunks.FramesPerChunk());
     settings["quality"] = QualitySettingsJson(quality);
     codec_info.settings_json = settings.dump();
+    codec.DescribeCodec(codec_info);
     return ns3::VideoProfile::FromChunks(video,
                                          codec_info,
                                          chunks.ChunkDuration_s(),

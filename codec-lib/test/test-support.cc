@@ -10,6 +10,7 @@ extern "C"
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 namespace lvc::test
 {
@@ -38,8 +39,10 @@ CheckProfileTool()
 std::string
 ScratchPath(const std::string& name)
 {
-    std::filesystem::create_directories(LVC_TEST_TMP_DIR);
-    std::string path = std::string(LVC_TEST_TMP_DIR) + "/" + name;
+    // ctest runs each test in its own process, several at once: one directory per process.
+    std::string dir = std::string(LVC_TEST_TMP_DIR) + "/" + std::to_string(getpid());
+    std::filesystem::create_directories(dir);
+    std::string path = dir + "/" + name;
     std::filesystem::remove(path);
     return path;
 }

@@ -3,6 +3,7 @@
 #include "baseline/rate-ladder.h"
 #include "baseline/residual-layered-codec.h"
 #include "io/video-writer.h"
+#include "profile/neural-profile-codec.h"
 #include "profile/profile-maker.h"
 #include "profile/rate-quality.h"
 #include "tools/commands.h"
@@ -11,6 +12,10 @@
 
 #include <iomanip>
 #include <memory>
+
+#ifndef LVC_DEFAULT_WEIGHTS
+#define LVC_DEFAULT_WEIGHTS "codec-lib/weights/lvc-intra-k6.safetensors"
+#endif
 
 namespace lvc
 {
@@ -38,6 +43,8 @@ struct ProfileArgs
     std::string reconstruct;
     std::size_t level = 0;
     std::string reconstruct_quality = "lossless";
+    std::string weights = LVC_DEFAULT_WEIGHTS;
+    int nn_threads = 1;
 };
 
 QualityOptions
@@ -70,6 +77,14 @@ std::unique_ptr<ChunkCodec>
 MakeCodec(const ProfileArgs& args, const QualityOptions& quality)
 {
     const std::string& name = args.codec;
+    if (name == "neural")
+    {
+        NeuralProfileOptions options;
+        options.weights = args.weights;
+        options.threads = args.nn_threads;
+        options.quality = quality;
+        return std::make_unique<NeuralProfileCodec>(options);
+    }
     for (const char* label : {"x264", "x265"})
     {
         if (name == std::string(label) + "-ladder")
@@ -107,8 +122,9 @@ MakeCodec(const ProfileArgs& args, const QualityOptions& quality)
             return std::make_unique<ResidualLayeredCodec>(options);
         }
     }
-    throw InputError("--codec: unknown codec '" + name +
-                     "' (x264-ladder, x265-ladder, x265-residual-layered, x264-residual-layered)");
+    throw InputError(
+        "--codec: unknown codec '" + name +
+        "' (x264-ladder, x265-ladder, x265-residual-layered, x264-residual-layered, neural)");
 }
 
 void
@@ -245,8 +261,16 @@ AddProfileCommands(CLI::App& app, Console& console)
     profile
         ->add_option("--codec",
                      profile_args->codec,
-                     "x264-ladder, x265-ladder, x265-residual-layered (or x264-residual-layered)")
+                     "x264-ladder, x265-ladder, x265-residual-layered (or x264-residual-layered), "
+                     "neural (the layered neural codec)")
         ->required();
+    profile->add_option("--weights", profile_args->weights, "neural: the weights (safetensors)")
+        ->capture_default_str();
+    profile
+        ->add_option("--nn-threads",
+                     profile_args->nn_threads,
+                     "neural: LibTorch threads for coding and the decode_ms measurement")
+        ->capture_default_str();
     profile
         ->add_option("--bitrates-kbps",
                      profile_args->bitrates_kbps,

@@ -15,6 +15,14 @@ void AddProfileCommands(CLI::App& app, Console& console);
 void AddInspectCommands(CLI::App& app, Console& console);
 /// rate-quality, overhead (command-rate-quality.cc).
 void AddRateQualityCommands(CLI::App& app, Console& console);
+/// train, export-weights (command-train.cc).
+void AddTrainCommands(CLI::App& app, Console& console);
+/// encode, decode (command-codec.cc).
+void AddCodecCommands(CLI::App& app, Console& console);
+/// code-stats (command-code-stats.cc).
+void AddCodeStatsCommand(CLI::App& app, Console& console);
+/// intra-baseline (command-intra-baseline.cc).
+void AddIntraBaselineCommand(CLI::App& app, Console& console);
 
 } // namespace lvc
 

@@ -19,8 +19,9 @@ namespace lvc
 int
 RunLvc(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 {
-    CLI::App app{"lvc: video profiles from real encodes (x264/x265 ladders, residual-layered "
-                 "x265), quality metrics, motion vectors"};
+    CLI::App app{"lvc: the layered neural codec (train, encode, decode) and video profiles from "
+                 "real encodes (neural, x264/x265 ladders, residual-layered x265), quality "
+                 "metrics, motion vectors"};
     app.require_subcommand(1);
     Console console{out, err};
     app.add_flag("--quiet", console.quiet, "no progress lines");
@@ -31,6 +32,10 @@ RunLvc(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     AddProfileCommands(app, console);
     AddInspectCommands(app, console);
     AddRateQualityCommands(app, console);
+    AddTrainCommands(app, console);
+    AddCodecCommands(app, console);
+    AddCodeStatsCommand(app, console);
+    AddIntraBaselineCommand(app, console);
     // FFmpeg logs to stderr on its own; lvc reports errors itself unless asked to be verbose.
     av_log_set_level(AV_LOG_QUIET);
     try

@@ -5,6 +5,7 @@
 #include "bola-fs-abr.h"
 #include "layered-buffer-abr.h"
 #include "layered-throughput-abr.h"
+#include "learned-abr.h"
 #include "robust-mpc-abr.h"
 #include "throughput-abr.h"
 
@@ -72,8 +73,24 @@ Registry()
 } // namespace
 
 std::unique_ptr<AbrAlgorithm>
-CreateAbr(const std::string& name)
+CreateAbr(const std::string& name, const AbrOptions& options)
 {
+    const std::string learned_prefix = std::string(kLearnedAbrName) + ":";
+    if (name.compare(0, learned_prefix.size(), learned_prefix) == 0)
+    {
+        return std::make_unique<LearnedAbr>(name.substr(learned_prefix.size()));
+    }
+    if (name == kLearnedAbrName)
+    {
+        if (options.policy_path.empty())
+        {
+            throw InputError::AtField("abr",
+                                      name,
+                                      "the learned ABR needs a policy file (learned:PATH, or a "
+                                      "policy path option)");
+        }
+        return std::make_unique<LearnedAbr>(options.policy_path);
+    }
     for (const auto& [known, factory] : Registry())
     {
         if (known == name)
@@ -86,7 +103,10 @@ CreateAbr(const std::string& name)
     {
         names += (names.empty() ? "" : ", ") + entry.first;
     }
-    throw InputError::AtField("abr", name, "unknown ABR; known: " + names);
+    throw InputError::AtField("abr",
+                              name,
+                              "unknown ABR; known: " + names + ", " + kLearnedAbrName +
+                                  ":POLICY_FILE");
 }
 
 std::vector<std::string>

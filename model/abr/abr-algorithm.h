@@ -50,9 +50,20 @@ class AbrAlgorithm
     virtual void OnDownload(const AbrContext& context);
 };
 
-/// Creates an ABR by name (see ListAbrNames); throws InputError for an unknown name.
-std::unique_ptr<AbrAlgorithm> CreateAbr(const std::string& name);
-/// The names CreateAbr knows, in a stable order.
+/// Settings some ABRs need beyond their name.
+struct AbrOptions
+{
+    /// The policy file of the learned ABR (abr-train's safetensors output).
+    std::string policy_path;
+};
+
+/**
+ * Creates an ABR by name (see ListAbrNames); throws InputError for an unknown name. The learned
+ * ABR is "learned:POLICY_FILE", or "learned" with options.policy_path; a policy file that is
+ * missing or malformed is an InputError naming the file and the field.
+ */
+std::unique_ptr<AbrAlgorithm> CreateAbr(const std::string& name, const AbrOptions& options = {});
+/// The names CreateAbr knows that need no options, in a stable order ("learned" needs a policy).
 std::vector<std::string> ListAbrNames();
 
 } // namespace ns3

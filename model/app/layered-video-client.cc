@@ -80,10 +80,18 @@ LayeredVideoClient::GetTypeId()
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("Abr",
                           "ABR algorithm by name: throughput, bba, bola, bola-fs, robust-mpc, "
-                          "layered-buffer, layered-throughput.",
+                          "layered-buffer, layered-throughput, learned (with PolicyPath) or "
+                          "learned:POLICY_FILE.",
                           StringValue("bba"),
                           MakeStringAccessor(&LayeredVideoClient::SetAbrName,
                                              &LayeredVideoClient::GetAbrName),
+                          MakeStringChecker())
+            .AddAttribute("PolicyPath",
+                          "Policy file of the learned ABR (safetensors, made by abr-train); read "
+                          "when set. Used when Abr is 'learned'.",
+                          StringValue(""),
+                          MakeStringAccessor(&LayeredVideoClient::SetPolicyPath,
+                                             &LayeredVideoClient::GetPolicyPath),
                           MakeStringChecker())
             .AddAttribute("BufferCap",
                           "Most video buffered ahead of the playhead (s, > 0; Pensieve: 60).",
@@ -256,6 +264,18 @@ std::string
 LayeredVideoClient::GetAbrName() const
 {
     return m_setup.GetAbr();
+}
+
+void
+LayeredVideoClient::SetPolicyPath(std::string path)
+{
+    CheckSetting("PolicyPath", [&]() { m_setup.SetPolicyPath(path); });
+}
+
+std::string
+LayeredVideoClient::GetPolicyPath() const
+{
+    return m_setup.GetPolicyPath();
 }
 
 void

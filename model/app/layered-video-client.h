@@ -107,6 +107,8 @@ class LayeredVideoClient : public Application
     void SetChunks(uint32_t chunks);
     void SetAbrName(std::string name);
     std::string GetAbrName() const;
+    void SetPolicyPath(std::string path);
+    std::string GetPolicyPath() const;
     void SetQoeMetric(std::string name);
     void SetCapacitySpec(std::string spec);
     void StateChanged(State oldState, State newState);

@@ -1,6 +1,7 @@
 #include "video-session-setup.h"
 
 #include "ns3/input-error.h"
+#include "ns3/learned-abr.h"
 #include "ns3/session-log.h"
 
 #include <filesystem>
@@ -69,7 +70,10 @@ VideoSessionSetup::GetProfile() const
 void
 VideoSessionSetup::SetAbr(const std::string& name)
 {
-    CreateAbr(name); // throws InputError for an unknown name
+    if (name != kLearnedAbrName) // "learned" alone: its policy may be set later (Create checks)
+    {
+        CreateAbr(name, m_abrOptions); // throws InputError for an unknown name or a bad policy
+    }
     m_abrName = name;
 }
 
@@ -77,6 +81,22 @@ const std::string&
 VideoSessionSetup::GetAbr() const
 {
     return m_abrName;
+}
+
+void
+VideoSessionSetup::SetPolicyPath(const std::string& path)
+{
+    if (!path.empty())
+    {
+        LearnedAbr check(path); // throws InputError naming the file and field
+    }
+    m_abrOptions.policy_path = path;
+}
+
+const std::string&
+VideoSessionSetup::GetPolicyPath() const
+{
+    return m_abrOptions.policy_path;
 }
 
 void
@@ -132,7 +152,11 @@ VideoSessionSetup::Create(uint64_t seed)
         m_capacity = std::make_shared<const ComputeCapacity>();
     }
     m_qoe = std::make_unique<QoeModel>(*m_profile, m_qoeParams);
-    m_abr = CreateAbr(m_abrName);
+    m_abr = CreateAbr(m_abrName, m_abrOptions);
+    if (const auto* learned = dynamic_cast<const LearnedAbr*>(m_abr.get()))
+    {
+        learned->CheckProfile(*m_profile); // a policy for other content stops here
+    }
     m_session =
         std::make_unique<StreamingSession>(*m_profile, *m_abr, *m_capacity, *m_qoe, m_config);
     return *m_session;

@@ -38,9 +38,12 @@ class VideoSessionSetup
     /// The profile as played (after SetChunks); null before one is given.
     std::shared_ptr<const VideoProfile> GetProfile() const;
 
-    /// An ABR by name (CreateAbr's names).
+    /// An ABR by name (CreateAbr's names; "learned" takes its policy from SetPolicyPath).
     void SetAbr(const std::string& name);
     const std::string& GetAbr() const;
+    /// The learned ABR's policy file, read and checked now ("": none).
+    void SetPolicyPath(const std::string& path);
+    const std::string& GetPolicyPath() const;
     /// "" (always full), "swift" (Swift's generator, seeded at Create) or a CSV file to read.
     void SetCapacity(const std::string& spec);
     void SetCapacity(std::shared_ptr<const ComputeCapacity> capacity);
@@ -71,6 +74,7 @@ class VideoSessionSetup
     std::shared_ptr<const VideoProfile> m_profile;
     uint32_t m_chunks = 0;
     std::string m_abrName = "bba";
+    AbrOptions m_abrOptions;
     std::string m_capacitySpec;
     std::shared_ptr<const ComputeCapacity> m_capacity;
     QoeParams m_qoeParams;

@@ -1,0 +1,101 @@
+// The layered bitstream file: a header naming the weights and the geometry, a chunk table, and
+// every layer of every chunk as its own byte range (so that any prefix of layers decodes).
+#ifndef LVC_BITSTREAM_BITSTREAM_FORMAT_H
+#define LVC_BITSTREAM_BITSTREAM_FORMAT_H
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lvc
+{
+
+/**
+ * \brief What a bitstream says of the video and of the codec that made it.
+ *
+ * Layout (little-endian): "LVCB", u16 version, u16 header size, 32-byte SHA-256 of the weights
+ * file, u32 width, u32 height, f64 fps, u32 frames, u32 frames per chunk, u32 chunks,
+ * u16 layers (K), u16 code channels, u32 CRC-32 of the header's previous bytes. Then the chunk
+ * table: per chunk u32 frames and per layer u32 bytes, u32 CRC-32 of those bytes; then the
+ * table's CRC-32; then the payloads, chunk by chunk, layer by layer.
+ */
+struct BitstreamHeader
+{
+    static constexpr std::uint16_t kVersion = 1;
+    static constexpr std::size_t kSize = 76;
+    static constexpr int kMaxSide = 8192;
+    static constexpr int kMaxLayers = 16;
+    static constexpr std::uint32_t kMaxFramesPerChunk = 10000;
+
+    std::string weights_sha256; ///< 64 lowercase hex digits
+    int width = 0;
+    int height = 0;
+    double fps = 0;
+    std::uint32_t frames = 0;
+    std::uint32_t frames_per_chunk = 0;
+    std::uint32_t chunks = 0;
+    int layers = 0;
+    int code_channels = 0;
+};
+
+/// One chunk: its frame count and the entropy-coded payload of each layer 1..K.
+struct ChunkPayload
+{
+    std::uint32_t frames = 0;
+    std::vector<std::vector<std::uint8_t>> layers;
+};
+
+/// Bytes of the chunk-table entry of one chunk with `layers` layers.
+std::size_t ChunkTableEntrySize(int layers);
+
+/// The whole file; std::invalid_argument when the chunks do not match the header.
+std::vector<std::uint8_t> SerializeBitstream(const BitstreamHeader& header,
+                                             const std::vector<ChunkPayload>& chunks);
+
+/// Writes SerializeBitstream's bytes (ns3::InputError naming `path` when it cannot).
+void WriteBitstream(const std::string& path,
+                    const BitstreamHeader& header,
+                    const std::vector<ChunkPayload>& chunks);
+
+/**
+ * \brief Reads a bitstream held in memory: the header and table when constructed, each layer's
+ * payload on request. Every inconsistency (magic, version, CRCs, sizes, a file cut short) is an
+ * ns3::InputError naming the file and the field or chunk and layer.
+ */
+class BitstreamReader
+{
+  public:
+    BitstreamReader(std::vector<std::uint8_t> bytes, std::string name);
+    static BitstreamReader Open(const std::string& path);
+
+    const BitstreamHeader& Header() const;
+    /// Frames of chunk `chunk` (0-based).
+    std::uint32_t ChunkFrames(std::uint32_t chunk) const;
+    /// Bytes of layer `layer` (1-based) of a chunk.
+    std::uint32_t LayerBytes(std::uint32_t chunk, int layer) const;
+    /// The payload of layer `layer` (1-based), after checking its CRC.
+    std::vector<std::uint8_t> LayerPayload(std::uint32_t chunk, int layer) const;
+    const std::string& Name() const;
+
+  private:
+    struct Range
+    {
+        std::size_t offset;
+        std::uint32_t bytes;
+        std::uint32_t crc;
+    };
+
+    std::vector<std::uint8_t> m_bytes;
+    std::string m_name;
+    BitstreamHeader m_header;
+    std::vector<std::uint32_t> m_chunk_frames;
+    std::vector<std::vector<Range>> m_ranges;
+};
+
+/// CRC-32 (IEEE) of bytes.
+std::uint32_t Crc32(const std::uint8_t* data, std::size_t size);
+
+} // namespace lvc
+
+#endif // LVC_BITSTREAM_BITSTREAM_FORMAT_H

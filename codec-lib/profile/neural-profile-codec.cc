@@ -1,0 +1,196 @@
+#include "profile/neural-profile-codec.h"
+
+#include "bitstream/bitstream-format.h"
+#include "bitstream/chunk-layers.h"
+#include "bitstream/neural-stream.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace lvc
+{
+
+namespace
+{
+
+using Clock = std::chrono::steady_clock;
+
+double
+MillisecondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+/// The CPU's model name (/proc/cpuinfo), or "unknown CPU".
+std::string
+CpuName()
+{
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line))
+    {
+        if (line.rfind("model name", 0) == 0 && line.find(':') != std::string::npos)
+        {
+            return line.substr(line.find(':') + 2);
+        }
+    }
+    return "unknown CPU";
+}
+
+} // namespace
+
+NeuralProfileCodec::NeuralProfileCodec(const NeuralProfileOptions& options)
+    : m_options(options),
+      m_codec(std::make_unique<NeuralCodec>(options.weights, options.threads))
+{
+}
+
+NeuralProfileCodec::~NeuralProfileCodec() = default;
+
+std::string
+NeuralProfileCodec::Name() const
+{
+    return "neural-layered";
+}
+
+bool
+NeuralProfileCodec::IsLayered() const
+{
+    return true;
+}
+
+void
+NeuralProfileCodec::Prepare(const StreamInfo&, double chunk_duration_s)
+{
+    (void)chunk_duration_s;
+}
+
+std::size_t
+NeuralProfileCodec::LevelCount() const
+{
+    return static_cast<std::size_t>(m_codec->Config().iterations);
+}
+
+const NeuralCodec&
+NeuralProfileCodec::Codec() const
+{
+    return *m_codec;
+}
+
+nlohmann::ordered_json
+NeuralProfileCodec::Settings() const
+{
+    const ModelConfig& c = m_codec->Config();
+    nlohmann::ordered_json json;
+    json["architecture"] = std::string(ModelConfig::kArchitecture) + " v" +
+                           std::to_string(ModelConfig::kArchitectureVersion);
+    for (const auto& [key, value] : c.ToMetadata())
+    {
+        if (key != "architecture" && key != "architecture_version")
+        {
+            json[key] = std::stoi(value);
+        }
+    }
+    json["layers"] = c.iterations;
+    json["exits"] = "1: 1/16-resolution trunk; 2: + 1/8 stage; 3: + 1/4 stage (full decoder)";
+    json["frames"] = "every frame coded as a key frame (intra only)";
+    json["bits_per_layer_per_16x16_block"] = c.code_channels;
+    json["entropy_coder"] = "adaptive binary arithmetic coder; contexts: left, upper, upper-left "
+                            "bits, the previous channel's and the previous layer's bit";
+    json["bytes"] = "layer payload + 8-byte chunk-table entry; layer 1 also the chunk's 4-byte "
+                    "frame count, and in chunk 0 the file header and the table CRC";
+    json["decode_ms"] = "entropy decoding of layers 1..k (measured) + the single-shot decoder at "
+                        "the exit on every frame (measured), " +
+                        std::to_string(m_options.threads) + " LibTorch threads";
+    return json;
+}
+
+void
+NeuralProfileCodec::DescribeCodec(ns3::CodecInfo& info) const
+{
+    info.version = std::string(ModelConfig::kArchitecture) + " v" +
+                   std::to_string(ModelConfig::kArchitectureVersion) + ", bitstream v" +
+                   std::to_string(BitstreamHeader::kVersion) + ", LibTorch (CPU)";
+    info.weights = std::filesystem::path(m_codec->WeightsPath()).filename().string();
+    info.weights_sha256 = m_codec->WeightsSha256();
+    info.decode_device = CpuName() + ", " + std::to_string(m_options.threads) +
+                         " LibTorch threads (shared 2-core machine)";
+}
+
+std::vector<ns3::LayerInfo>
+NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
+                              const ChunkContext& chunk,
+                              const ReconstructionSink& sink)
+{
+    const int width = frames.at(0).Width();
+    const int height = frames.at(0).Height();
+    const int k_max = m_codec->Config().iterations;
+    CodedChunk coded = EncodeChunk(*m_codec, frames);
+    const std::vector<CodeShape> shapes(frames.size(), m_codec->CodeShapeFor(width, height));
+
+    // Entropy decoding time of every prefix; the codes decoded from the bytes are the ones used.
+    std::vector<double> entropy_ms(k_max);
+    std::vector<FrameCodes> decoded;
+    for (int k = 1; k <= k_max; ++k)
+    {
+        std::vector<std::vector<std::uint8_t>> prefix(coded.payload.layers.begin(),
+                                                      coded.payload.layers.begin() + k);
+        auto start = Clock::now();
+        decoded = DecodeChunkLayers(prefix, shapes);
+        entropy_ms[k - 1] = MillisecondsSince(start);
+    }
+    if (decoded != coded.codes)
+    {
+        throw std::logic_error("neural profile: entropy decoding did not give the codes back");
+    }
+    std::vector<double> network_ms(ModelConfig::kExitCount);
+    for (int e = 1; e <= ModelConfig::kExitCount; ++e)
+    {
+        auto start = Clock::now();
+        m_codec->Decode(decoded, width, height, e);
+        network_ms[e - 1] = MillisecondsSince(start);
+    }
+    std::vector<std::vector<std::vector<Frame>>> pictures =
+        m_codec->DecodeAll(decoded, width, height);
+
+    std::vector<ns3::LayerInfo> layers;
+    for (int k = 1; k <= k_max; ++k)
+    {
+        ns3::LayerInfo layer;
+        layer.bytes = coded.payload.layers[k - 1].size() + 8;
+        if (k == 1)
+        {
+            layer.bytes += 4;
+            if (chunk.index == 0)
+            {
+                layer.bytes += BitstreamHeader::kSize + 4;
+            }
+        }
+        for (int e = 1; e <= ModelConfig::kExitCount; ++e)
+        {
+            const std::vector<Frame>& out = pictures[k - 1][e - 1];
+            QualityOptions quality = m_options.quality;
+            bool last = e == ModelConfig::kExitCount;
+            quality.ms_ssim = quality.ms_ssim && last;
+            Quality q = MeasureSequence(frames, out, quality);
+            layer.exits.push_back(
+                ns3::ExitInfo{q.psnr_db, q.ssim, entropy_ms[k - 1] + network_ms[e - 1]});
+            if (last)
+            {
+                layer.psnr_db = q.psnr_db;
+                layer.ssim = q.ssim;
+                layer.ms_ssim = q.ms_ssim;
+                if (sink)
+                {
+                    sink(static_cast<std::size_t>(k), out);
+                }
+            }
+        }
+        layers.push_back(layer);
+    }
+    return layers;
+}
+
+} // namespace lvc

@@ -1,0 +1,57 @@
+// The layered neural codec as a ChunkCodec: real entropy-coded bytes, quality of every prefix at
+// every exit, decode time per exit measured here.
+#ifndef LVC_PROFILE_NEURAL_PROFILE_CODEC_H
+#define LVC_PROFILE_NEURAL_PROFILE_CODEC_H
+
+#include "metrics/quality.h"
+#include "nn/neural-codec.h"
+#include "profile/chunk-codec.h"
+
+#include <memory>
+#include <string>
+
+namespace lvc
+{
+
+struct NeuralProfileOptions
+{
+    std::string weights;
+    int threads = 2;
+    QualityOptions quality;
+};
+
+/**
+ * \brief Codes each chunk as `lvc encode` does (the same payloads), decodes the payloads back
+ * from their bytes and measures, per layer prefix k and exit e, the decoded quality. Bytes of
+ * layer j: its payload plus its chunk-table entry (size and CRC, 8 bytes); layer 1 also carries
+ * the chunk's frame count (4 bytes) and, in chunk 0, the file header and table CRC. decode_ms of
+ * (k, e): the measured time to entropy-decode layers 1..k of the chunk plus the measured time of
+ * the single-shot decoder at exit e on every frame of the chunk (its work does not depend on k).
+ */
+class NeuralProfileCodec : public ChunkCodec
+{
+  public:
+    explicit NeuralProfileCodec(const NeuralProfileOptions& options);
+    ~NeuralProfileCodec() override;
+
+    std::string Name() const override;
+    bool IsLayered() const override;
+    void Prepare(const StreamInfo& video, double chunk_duration_s) override;
+    std::size_t LevelCount() const override;
+    nlohmann::ordered_json Settings() const override;
+    std::vector<ns3::LayerInfo> CodeChunk(const std::vector<Frame>& frames,
+                                          const ChunkContext& chunk,
+                                          const ReconstructionSink& sink = {}) override;
+    void DescribeCodec(ns3::CodecInfo& info) const override;
+
+    const NeuralCodec& Codec() const;
+
+  private:
+    NeuralProfileOptions m_options;
+    std::unique_ptr<NeuralCodec> m_codec;
+    int m_frames_per_chunk = 0;
+};
+
+} // namespace lvc
+
+#endif // LVC_PROFILE_NEURAL_PROFILE_CODEC_H

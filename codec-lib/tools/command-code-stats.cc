@@ -1,0 +1,193 @@
+// lvc code-stats: what each context of the entropy coder saves on a video's real codes.
+// lvc layer-strip: one frame decoded with several layer prefixes, side by side, as a PNG.
+#include "bitstream/chunk-layers.h"
+#include "io/chunk-reader.h"
+#include "io/color.h"
+#include "io/video-reader.h"
+#include "nn/neural-codec.h"
+#include "tools/commands.h"
+#include "tools/png-file.h"
+
+#include "ns3/input-error.h"
+
+#include <iomanip>
+#include <memory>
+
+#ifndef LVC_DEFAULT_WEIGHTS
+#define LVC_DEFAULT_WEIGHTS "codec-lib/weights/lvc-intra-k6.safetensors"
+#endif
+
+namespace lvc
+{
+
+namespace
+{
+
+struct CodeStatsArgs
+{
+    VideoOptions video;
+    std::string weights = LVC_DEFAULT_WEIGHTS;
+    double chunk_s = 2;
+};
+
+struct ContextChoice
+{
+    const char* name;
+    CodeContextOptions options;
+};
+
+const ContextChoice kChoices[] = {
+    {"none", {false, false, false}},
+    {"spatial", {true, false, false}},
+    {"+channel", {true, true, false}},
+    {"+layer (all)", {true, true, true}},
+};
+
+void
+RunCodeStats(const Console& console, const CodeStatsArgs& args)
+{
+    NeuralCodec codec(args.weights, 1);
+    VideoReader reader(args.video.path, ToReadOptions(args.video));
+    ChunkReader chunks(reader, args.chunk_s);
+    const int k_max = codec.Config().iterations;
+    const std::size_t choices = std::size(kChoices);
+    std::vector<std::vector<std::uint64_t>> bytes(choices, std::vector<std::uint64_t>(k_max, 0));
+    std::uint64_t raw_bits_per_layer = 0;
+    std::vector<Frame> frames;
+    while (chunks.Next(frames))
+    {
+        std::vector<FrameCodes> codes = codec.Encode(frames);
+        raw_bits_per_layer +=
+            codec.CodeShapeFor(frames[0].Width(), frames[0].Height()).Size() * frames.size();
+        for (std::size_t c = 0; c < choices; ++c)
+        {
+            auto payloads = EncodeChunkLayers(codes, kChoices[c].options);
+            for (int j = 0; j < k_max; ++j)
+            {
+                bytes[c][j] += payloads[j].size();
+            }
+        }
+        console.Progress("chunk " + std::to_string(chunks.ChunksRead() - 1) + " coded");
+    }
+    console.out << "bits per code bit, by layer, for each set of contexts (" << reader.FramesRead()
+                << " frames, " << raw_bits_per_layer << " code bits per layer)\n"
+                << "contexts        ";
+    for (int j = 1; j <= k_max; ++j)
+    {
+        console.out << "  layer " << j;
+    }
+    console.out << "   all\n";
+    for (std::size_t c = 0; c < choices; ++c)
+    {
+        console.out << std::left << std::setw(16) << kChoices[c].name << std::right << std::fixed
+                    << std::setprecision(3);
+        std::uint64_t sum = 0;
+        for (int j = 0; j < k_max; ++j)
+        {
+            sum += bytes[c][j];
+            console.out << std::setw(9) << bytes[c][j] * 8.0 / raw_bits_per_layer;
+        }
+        console.out << std::setw(7) << sum * 8.0 / (raw_bits_per_layer * k_max) << "\n";
+        console.out.unsetf(std::ios::floatfield);
+    }
+}
+
+struct StripArgs
+{
+    VideoOptions video;
+    std::string weights = LVC_DEFAULT_WEIGHTS;
+    std::int64_t frame = 0;
+    std::vector<int> layers = {1, 2, 4, 6};
+    int exit = 3;
+    std::string output;
+};
+
+void
+RunLayerStrip(const Console& console, const StripArgs& args)
+{
+    NeuralCodec codec(args.weights, 1);
+    VideoOptions one = args.video;
+    one.start_frame += args.frame;
+    one.frames = 1;
+    VideoReader reader(args.video.path, ToReadOptions(one));
+    Frame frame;
+    if (!reader.Read(frame))
+    {
+        throw ns3::InputError(args.video.path + ": --frame " + std::to_string(args.frame) +
+                              " is past the end");
+    }
+    std::vector<FrameCodes> codes = codec.Encode({frame});
+    const int w = frame.Width();
+    const int h = frame.Height();
+    RgbImage strip;
+    strip.width = w * static_cast<int>(args.layers.size() + 1);
+    strip.height = h;
+    for (auto& plane : strip.planes)
+    {
+        plane.assign(static_cast<std::size_t>(strip.width) * h, 0);
+    }
+    auto paste = [&](const Frame& f, int slot) {
+        RgbImage rgb = ToRgb(f);
+        for (int c = 0; c < RgbImage::kChannels; ++c)
+        {
+            for (int y = 0; y < h; ++y)
+            {
+                std::copy_n(rgb.planes[c].begin() + static_cast<std::ptrdiff_t>(y) * w,
+                            w,
+                            strip.planes[c].begin() + static_cast<std::ptrdiff_t>(y) * strip.width +
+                                slot * w);
+            }
+        }
+    };
+    int slot = 0;
+    for (int k : args.layers)
+    {
+        if (k < 1 || k > codec.Config().iterations)
+        {
+            throw ns3::InputError("--layers: each in 1.." +
+                                  std::to_string(codec.Config().iterations));
+        }
+        FrameCodes prefix(codes[0].begin(), codes[0].begin() + k);
+        paste(codec.Decode({prefix}, w, h, args.exit)[0], slot++);
+    }
+    paste(frame, slot);
+    WritePng(args.output, strip);
+    console.out << "wrote " << args.output << ": frame " << args.frame << " decoded with layers";
+    for (int k : args.layers)
+    {
+        console.out << " 1.." << k;
+    }
+    console.out << " at exit " << args.exit << ", then the source\n";
+}
+
+} // namespace
+
+void
+AddCodeStatsCommand(CLI::App& app, Console& console)
+{
+    auto args = std::make_shared<CodeStatsArgs>();
+    CLI::App* command = app.add_subcommand(
+        "code-stats",
+        "the entropy coder on a video's real codes: bits per code bit with each set of contexts");
+    AddVideoOptions(*command, args->video);
+    command->add_option("--weights", args->weights, "the codec's weights")->capture_default_str();
+    command->add_option("--chunk-s", args->chunk_s, "chunk duration (payloads are per chunk)")
+        ->capture_default_str();
+    command->callback([&console, args] { RunCodeStats(console, *args); });
+
+    auto strip = std::make_shared<StripArgs>();
+    CLI::App* layer_strip = app.add_subcommand(
+        "layer-strip",
+        "one frame decoded with layers 1..k for several k, side by side with the source (PNG)");
+    AddVideoOptions(*layer_strip, strip->video);
+    layer_strip->add_option("--weights", strip->weights, "the codec's weights")
+        ->capture_default_str();
+    layer_strip->add_option("--frame", strip->frame, "which frame (0-based)")
+        ->capture_default_str();
+    layer_strip->add_option("--layers", strip->layers, "prefixes to show")->delimiter(',');
+    layer_strip->add_option("--exit", strip->exit, "decoder exit")->capture_default_str();
+    layer_strip->add_option("-o,--output", strip->output, "the PNG to write")->required();
+    layer_strip->callback([&console, strip] { RunLayerStrip(console, *strip); });
+}
+
+} // namespace lvc

@@ -1,0 +1,178 @@
+// lvc encode / decode: videos to layered neural bitstream files and back.
+#include "bitstream/neural-stream.h"
+#include "io/video-reader.h"
+#include "io/video-writer.h"
+#include "metrics/quality.h"
+#include "tools/commands.h"
+
+#include "ns3/input-error.h"
+
+#include <iomanip>
+#include <memory>
+
+#ifndef LVC_DEFAULT_WEIGHTS
+#define LVC_DEFAULT_WEIGHTS "codec-lib/weights/lvc-intra-k6.safetensors"
+#endif
+
+namespace lvc
+{
+
+using ns3::InputError;
+
+namespace
+{
+
+struct CodecArgs
+{
+    VideoOptions video;
+    std::string input;
+    std::string output;
+    std::string weights = LVC_DEFAULT_WEIGHTS;
+    double chunk_s = 2;
+    int threads = 1; ///< on a shared machine, 2 threads stall at OpenMP barriers
+    int layers = 0;
+    int exit = 3;
+    VideoOptions reference;
+};
+
+void
+RunEncode(const Console& console, const CodecArgs& args)
+{
+    if (!(args.chunk_s > 0))
+    {
+        throw InputError("--chunk-s: must be a positive number of seconds");
+    }
+    NeuralCodec codec(args.weights, args.threads);
+    EncodeRequest request;
+    request.video_path = args.video.path;
+    request.read = ToReadOptions(args.video);
+    request.chunk_duration_s = args.chunk_s;
+    request.progress = [&console](const std::string& line) { console.Progress(line); };
+    EncodedVideo video = EncodeVideo(codec, request);
+    WriteBitstream(args.output, video.header, video.chunks);
+    std::vector<std::uint64_t> layer_bytes(video.header.layers, 0);
+    for (const ChunkPayload& c : video.chunks)
+    {
+        for (std::size_t j = 0; j < c.layers.size(); ++j)
+        {
+            layer_bytes[j] += c.layers[j].size();
+        }
+    }
+    const double pixels =
+        static_cast<double>(video.header.width) * video.header.height * video.header.frames;
+    console.out << "wrote " << args.output << ": " << video.header.width << "x"
+                << video.header.height << ", " << video.header.frames << " frames, "
+                << video.header.chunks << " chunks, " << video.header.layers << " layers\n"
+                << "layer  bytes     cumulative bpp\n";
+    std::uint64_t sum = 0;
+    for (std::size_t j = 0; j < layer_bytes.size(); ++j)
+    {
+        sum += layer_bytes[j];
+        console.out << std::setw(5) << j + 1 << "  " << std::setw(8) << layer_bytes[j] << "  "
+                    << std::fixed << std::setprecision(4) << sum * 8.0 / pixels << "\n";
+        console.out.unsetf(std::ios::floatfield);
+    }
+}
+
+void
+RunDecode(const Console& console, const CodecArgs& args)
+{
+    BitstreamReader reader = BitstreamReader::Open(args.input);
+    NeuralCodec codec(args.weights, args.threads);
+    const BitstreamHeader& h = reader.Header();
+    int layers = args.layers > 0 ? args.layers : h.layers;
+    if (args.exit < 1 || args.exit > ModelConfig::kExitCount)
+    {
+        throw InputError("--exit: 1.." + std::to_string(ModelConfig::kExitCount));
+    }
+    std::unique_ptr<VideoWriter> writer;
+    if (!args.output.empty())
+    {
+        WriteOptions options;
+        options.fps = h.fps;
+        writer = std::make_unique<VideoWriter>(args.output, h.width, h.height, options);
+    }
+    std::unique_ptr<VideoReader> reference;
+    if (!args.reference.path.empty())
+    {
+        reference =
+            std::make_unique<VideoReader>(args.reference.path, ToReadOptions(args.reference));
+    }
+    double psnr_sum = 0;
+    double ssim_sum = 0;
+    std::uint64_t frames = 0;
+    DecodeBitstream(
+        codec,
+        reader,
+        layers,
+        args.exit,
+        [&](std::uint32_t, const std::vector<Frame>& out) {
+            for (const Frame& f : out)
+            {
+                if (writer)
+                {
+                    writer->Write(f);
+                }
+                Frame source;
+                if (reference && reference->Read(source))
+                {
+                    Quality q = MeasureFrame(source, f, QualityOptions{PsnrSpace::kY, false, 1});
+                    psnr_sum += q.psnr_db;
+                    ssim_sum += q.ssim;
+                }
+                ++frames;
+            }
+        });
+    if (writer)
+    {
+        writer->Close();
+    }
+    console.out << "decoded " << frames << " frames with layers 1.." << layers << " at exit "
+                << args.exit;
+    if (!args.output.empty())
+    {
+        console.out << " to " << args.output;
+    }
+    console.out << "\n";
+    if (reference)
+    {
+        console.out << "PSNR-Y " << std::fixed << std::setprecision(2) << psnr_sum / frames
+                    << " dB, SSIM-Y " << std::setprecision(4) << ssim_sum / frames << "\n";
+        console.out.unsetf(std::ios::floatfield);
+    }
+}
+
+} // namespace
+
+void
+AddCodecCommands(CLI::App& app, Console& console)
+{
+    auto enc = std::make_shared<CodecArgs>();
+    CLI::App* encode = app.add_subcommand("encode", "video -> layered neural bitstream (.lvc)");
+    AddVideoOptions(*encode, enc->video);
+    encode->add_option("-o,--output", enc->output, "the bitstream to write")->required();
+    encode->add_option("--weights", enc->weights, "the codec's weights (safetensors)")
+        ->capture_default_str();
+    encode->add_option("--chunk-s", enc->chunk_s, "chunk duration in seconds (whole frames)")
+        ->capture_default_str();
+    encode->add_option("--threads", enc->threads, "LibTorch threads")->capture_default_str();
+    encode->callback([&console, enc] { RunEncode(console, *enc); });
+
+    auto dec = std::make_shared<CodecArgs>();
+    CLI::App* decode = app.add_subcommand("decode", "layered neural bitstream -> video");
+    decode->add_option("bitstream", dec->input, "the .lvc file")->required();
+    decode->add_option("-o,--output", dec->output, "the decoded video (.mkv: lossless FFV1)");
+    decode->add_option("--weights", dec->weights, "the weights the bitstream was made with")
+        ->capture_default_str();
+    decode->add_option("--layers", dec->layers, "decode layers 1..k (default: all)");
+    decode->add_option("--exit", dec->exit, "decoder exit 1..3 (3: the full decoder)")
+        ->capture_default_str();
+    decode->add_option("--threads", dec->threads, "LibTorch threads")->capture_default_str();
+    decode->add_option("--reference", dec->reference.path, "also measure PSNR/SSIM against it");
+    decode->add_option("--reference-fps", dec->reference.fps, "--fps of the reference");
+    decode->add_option("--reference-width", dec->reference.width, "--width of the reference");
+    decode->add_option("--reference-height", dec->reference.height, "--height of the reference");
+    decode->callback([&console, dec] { RunDecode(console, *dec); });
+}
+
+} // namespace lvc

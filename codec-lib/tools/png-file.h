@@ -1,0 +1,17 @@
+// Writes an RGB picture as a PNG file (uncompressed deflate blocks: no zlib needed).
+#ifndef LVC_TOOLS_PNG_FILE_H
+#define LVC_TOOLS_PNG_FILE_H
+
+#include "io/color.h"
+
+#include <string>
+
+namespace lvc
+{
+
+/// ns3::InputError naming `path` when it cannot be written.
+void WritePng(const std::string& path, const RgbImage& image);
+
+} // namespace lvc
+
+#endif // LVC_TOOLS_PNG_FILE_H

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Makes the neural codec's shipped profiles in traces/profiles/ (<clip>.neural-layered.json) from
+# every clip of the shared videos folder, read exactly as scripts/make-profiles.sh reads them
+# (the big clips at reduced size), with the shipped weights, then the figures of
+# codec-lib/README.md (traces/profiles/neural-figures.md, scripts/neural-figures.py).
+#
+#   scripts/make-neural-profiles.sh [BUILD_DIR]     (default: build; needs `ninja -C BUILD_DIR lvc`)
+#
+# Environment: LAYERED_VIDEO_SHARED_DIR (default: ../shared beside the repository),
+# LVC_WEIGHTS (default: codec-lib/weights/lvc-intra-k6.safetensors), LVC_NN_THREADS (default 1:
+# decode_ms is measured with this many LibTorch threads).
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$repo/build}
+shared=${LAYERED_VIDEO_SHARED_DIR:-$repo/../shared}
+weights=${LVC_WEIGHTS:-$repo/codec-lib/weights/lvc-intra-k6.safetensors}
+threads=${LVC_NN_THREADS:-1}
+lvc=$build/codec-lib/lvc
+out=$repo/traces/profiles
+check=$shared/tools/check-profile
+
+if [[ ! -x $lvc ]]; then
+    echo "make-neural-profiles: $lvc not found; build it first: ninja -C $build lvc" >&2
+    exit 1
+fi
+mkdir -p "$out"
+
+# The same clips and reading options as scripts/make-profiles.sh.
+clips=(
+    "videos/h264/Adobe_PDF_sample_a_1024x768_50Frms.264|--fps 25 --chunk-s 2"
+    "videos/h264/CVPCMNL1_SVA_C.264|--fps 29.97 --chunk-s 1"
+    "videos/h264/LS_SVA_D.264|--fps 25 --chunk-s 2"
+    "videos/h264/VID_1280x720_cabac_temporal_direct.264|--width 640 --height 360 --chunk-s 2"
+    "videos/h264/VID_1920x1080_cabac_temporal_direct.264|--width 960 --height 540 --chunk-s 2"
+    "videos/h264/test_cif_I_CABAC_slice.264|--fps 29.97 --chunk-s 2"
+    "videos/y4m/foreman_cif_60f.y4m|--chunk-s 2"
+    "videos/y4m/mobile_cif_30f.y4m|--chunk-s 1"
+    "videos/y4m/street_384x216_54f.y4m|--chunk-s 2"
+)
+
+start=$(date +%s)
+made=()
+for entry in "${clips[@]}"; do
+    IFS='|' read -r clip options <<<"$entry"
+    stem=$(basename "${clip%.*}")
+    profile=$out/$stem.neural-layered.json
+    clip_start=$(date +%s)
+    # shellcheck disable=SC2086 # $options holds several words on purpose
+    "$lvc" --quiet profile "$shared/$clip" --codec neural --weights "$weights" $options \
+        --nn-threads "$threads" --threads 2 --name "$stem" --source "$clip" -o "$profile" \
+        >/dev/null
+    echo "== $clip: $(basename "$profile") in $(($(date +%s) - clip_start)) s"
+    made+=("$profile")
+done
+echo "== all neural profiles in $(($(date +%s) - start)) s"
+"$check" "${made[@]}"
+echo "== check-profile: ${#made[@]} profiles pass"
+
+python3 "$repo/scripts/neural-figures.py" --lvc "$lvc" --shared "$shared" --weights "$weights" \
+    --profiles "$out" >"$out/neural-figures.md"
+echo "== wrote $out/neural-figures.md"
