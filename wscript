@@ -13,6 +13,8 @@ def build(bld):
     module = bld.create_ns3_module('layered-video', ['core', 'network', 'internet', 'point-to-point', 'applications', 'traffic-control'])
     module.source = [
         'model/common/deterministic-random.cc',
+        'model/common/half-float.cc',
+        'model/common/safetensors-file.cc',
         'model/common/input-error.cc',
         'model/common/json-field-reader.cc',
         'model/common/text-input.cc',
@@ -46,7 +48,6 @@ def build(bld):
         'model/sim/offline-optimal.cc',
         'model/sim/session-batch.cc',
         # the learned ABR: policy state, actions, network, environment (no LibTorch)
-        'model/rl/safetensors-file.cc',
         'model/rl/policy-layout.cc',
         'model/rl/policy-state.cc',
         'model/rl/policy-actions.cc',
@@ -73,6 +74,8 @@ def build(bld):
     headers.module = 'layered-video'
     headers.source = [
         'model/common/deterministic-random.h',
+        'model/common/half-float.h',
+        'model/common/safetensors-file.h',
         'model/common/input-error.h',
         'model/common/json-field-reader.h',
         'model/common/text-input.h',
@@ -101,7 +104,6 @@ def build(bld):
         'model/sim/fixed-schedule-abr.h',
         'model/sim/offline-optimal.h',
         'model/sim/session-batch.h',
-        'model/rl/safetensors-file.h',
         'model/rl/policy-layout.h',
         'model/rl/policy-state.h',
         'model/rl/policy-actions.h',
@@ -133,6 +135,7 @@ def build(bld):
         'test/layered-video-session-test-suite.cc',
         'test/layered-video-sharing-test-suite.cc',
         'test/layered-video-config-test-suite.cc',
+        'test/layered-video-learned-test-suite.cc',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -9,7 +9,7 @@ cmake -S "$root" -B "$build" -G Ninja -DLAYERED_VIDEO_FUZZ=ON \
   -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 ninja -C "$build"
 shared="$root/../shared"
-for target in trace-parser profile-parser capacity-parser; do
+for target in trace-parser profile-parser capacity-parser policy-file lvc-bitstream; do
   corpus="$root/fuzz/corpus-$target"
   mkdir -p "$corpus"
   case $target in
@@ -26,6 +26,9 @@ for target in trace-parser profile-parser capacity-parser; do
       head -c 3000 "$shared/profiles/sabre/bbb.json" > "$corpus/sabre-head" ;;
     capacity-parser)
       printf 'time_s,capacity\n0,1\n1,0.5\n2,0.25\n' > "$corpus/seed" ;;
+    policy-file)
+      cp "$root"/policies/*.safetensors "$corpus"/ 2>/dev/null || true ;;
+    lvc-bitstream) ;; # seeds: the corpus the target's own runs grew
   esac
   echo "== fuzz-$target for ${seconds}s"
   "$build/fuzz-$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 \

@@ -17,6 +17,7 @@ runs=(
   "x264-ladder-linear|$clip.x264-ladder.json|linear|a classic ladder, Pensieve's linear bitrate QoE"
   "x264-ladder-psnr|$clip.x264-ladder.json|psnr|the same ladder scored on decoded quality (Swift's QoE)"
   "x265-layered-psnr|$clip.x265-residual-layered.json|psnr|layered content (residual x265, SHVC's stand-in): upgrades possible"
+  "neural-layered-psnr|$clip.neural-layered.json|psnr|the project's layered neural codec: layers and early exits"
 )
 for run in "${runs[@]}"; do
   IFS='|' read -r name profile metric what <<<"$run"
@@ -26,4 +27,7 @@ for run in "${runs[@]}"; do
   bash "$root/scripts/plot-sessions.sh" "$out/$name/sessions.csv" "$out/$name" "$name"
   echo
 done
+echo "== learned ABRs (policies/*.safetensors) against every heuristic and the optimum, with the"
+echo "   compute capacity and QoE each was trained for"
+bash "$root/scripts/eval-policies.sh" "$build" "$out/learned"
 echo "full tables (every QoE term): $out/*/report.txt; per-session logs: $out/*/sessions/"

@@ -165,8 +165,8 @@ TEST(PpoTrainer, SameSeedSamePolicy)
     bool differs_from_other_seed = false;
     for (const auto& [name, t] : a.tensors)
     {
-        EXPECT_EQ(t.values, b.tensors.at(name).values) << name;
-        differs_from_other_seed |= t.values != c.tensors.at(name).values;
+        EXPECT_EQ(t.data, b.tensors.at(name).data) << name;
+        differs_from_other_seed |= t.data != c.tensors.at(name).data;
     }
     EXPECT_TRUE(differs_from_other_seed);
 }

@@ -1,63 +1,18 @@
-// Safetensors files (the format Python's safetensors library reads), read and written here.
+// Safetensors files for codec-lib: the module's reader and writer (model/common), named in lvc.
 #ifndef LVC_WEIGHTS_SAFETENSORS_H
 #define LVC_WEIGHTS_SAFETENSORS_H
 
-#include <cstddef>
-#include <cstdint>
-#include <map>
-#include <string>
-#include <vector>
+#include "weights/sha256.h"
+
+#include "ns3/safetensors-file.h"
 
 namespace lvc
 {
 
-/// One tensor: dtype ("F32", "F16", "I64", "U8"), shape, little-endian bytes.
-struct SafeTensor
-{
-    std::string dtype;
-    std::vector<std::int64_t> shape;
-    std::vector<std::uint8_t> data;
-
-    std::int64_t ElementCount() const;
-    /// The values as float (F32 and F16 only; std::invalid_argument otherwise).
-    std::vector<float> ToFloat() const;
-    /// A tensor of `values` stored as F32 or F16 (F16 rounds to nearest even).
-    static SafeTensor FromFloat(const std::vector<std::int64_t>& shape,
-                                const float* values,
-                                const std::string& dtype = "F32");
-};
-
-/// Bytes per element of a dtype this reader knows; 0 for any other.
-std::size_t DtypeSize(const std::string& dtype);
-
-/**
- * \brief A safetensors file: an 8-byte little-endian header length, a JSON header (per tensor
- * its dtype, shape and byte range; `__metadata__` a string-to-string map), then the data.
- *
- * Parse() checks everything a file can get wrong (sizes, ranges that overlap, leave gaps or run
- * past the end, unknown dtypes, a shape that does not match the bytes, a malformed header) and
- * throws ns3::InputError naming the file and the tensor or field.
- */
-struct SafetensorsFile
-{
-    std::map<std::string, std::string> metadata;
-    std::map<std::string, SafeTensor> tensors;
-
-    static SafetensorsFile Load(const std::string& path);
-    static SafetensorsFile Parse(const std::uint8_t* data,
-                                 std::size_t size,
-                                 const std::string& name);
-    /// The file's bytes: tensors in name order, header padded with spaces to 8 bytes.
-    std::vector<std::uint8_t> Serialize() const;
-    /// Writes to a temporary file beside `path`, then renames it (a reader never sees half).
-    void Save(const std::string& path) const;
-};
-
-/// The whole file's bytes (ns3::InputError naming the file when it cannot be read).
-std::vector<std::uint8_t> ReadFileBytes(const std::string& path);
-
-/// SHA-256 of bytes, as 64 lowercase hex digits.
-std::string Sha256Hex(const std::uint8_t* data, std::size_t size);
+using ns3::DtypeSize;
+using ns3::ReadFileBytes;
+using ns3::SafeTensor;
+using ns3::SafetensorsFile;
 
 } // namespace lvc
 

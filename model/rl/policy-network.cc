@@ -1,9 +1,8 @@
 #include "policy-network.h"
 
-#include "safetensors-file.h"
-
 #include "ns3/deterministic-random.h"
 #include "ns3/input-error.h"
+#include "ns3/safetensors-file.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -48,8 +47,8 @@ PolicyNetwork::ReadNet(const SafetensorsFile& file,
         {
             break;
         }
-        const Float32Tensor& w = file.Get(prefix + "weight", name);
-        const Float32Tensor& b = file.Get(prefix + "bias", name);
+        const SafeTensor& w = file.Get(prefix + "weight", name);
+        const SafeTensor& b = file.Get(prefix + "bias", name);
         if (w.shape.size() != 2 || w.shape[1] != static_cast<std::int64_t>(in) || w.shape[0] < 1)
         {
             throw InputError::AtField(name,
@@ -65,8 +64,8 @@ PolicyNetwork::ReadNet(const SafetensorsFile& file,
         Dense d;
         d.in = static_cast<std::uint32_t>(in);
         d.out = static_cast<std::uint32_t>(w.shape[0]);
-        d.weight = w.values;
-        d.bias = b.values;
+        d.weight = file.GetFloats(prefix + "weight", name);
+        d.bias = file.GetFloats(prefix + "bias", name);
         in = d.out;
         layers.push_back(std::move(d));
     }
@@ -113,7 +112,7 @@ PolicyNetwork::FromFile(const SafetensorsFile& file, const std::string& name)
     p.m_critic = ReadNet(file, name, kCritic, p.m_layout.StateSize(), 1, false);
     for (const auto& [key, tensor] : file.tensors)
     {
-        for (float v : tensor.values)
+        for (float v : file.GetFloats(key, name))
         {
             if (!std::isfinite(v))
             {
@@ -190,8 +189,10 @@ PolicyNetwork::ToFile(const std::map<std::string, std::string>& extra) const
         for (std::size_t i = 0; i < layers.size(); ++i)
         {
             std::string prefix = net + "." + std::to_string(i) + ".";
-            file.tensors[prefix + "weight"] = {{layers[i].out, layers[i].in}, layers[i].weight};
-            file.tensors[prefix + "bias"] = {{layers[i].out}, layers[i].bias};
+            file.tensors[prefix + "weight"] =
+                SafeTensor::FromFloat({layers[i].out, layers[i].in}, layers[i].weight.data());
+            file.tensors[prefix + "bias"] =
+                SafeTensor::FromFloat({layers[i].out}, layers[i].bias.data());
         }
     };
     put(kActor, m_actor);

@@ -210,8 +210,9 @@ PpoTrainer::Run(const std::function<void(const TrainProgress&)>& progress)
     {
         std::filesystem::create_directories(m->config.out_dir);
         std::filesystem::path path = std::filesystem::path(m->config.out_dir) / kProgressFile;
-        bool fresh = !std::filesystem::exists(path);
-        csv.open(path, std::ios::app);
+        // A resumed run appends to its progress; a new one starts the file afresh.
+        bool fresh = m->iteration == 0 || !std::filesystem::exists(path);
+        csv.open(path, fresh ? std::ios::trunc : std::ios::app);
         if (fresh)
         {
             csv << "iteration,steps,episodes,wall_s,entropy_weight,running_return,running_qoe,"

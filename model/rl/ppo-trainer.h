@@ -2,11 +2,11 @@
 #define LAYERED_VIDEO_PPO_TRAINER_H
 
 #include "policy-layout.h"
-#include "safetensors-file.h"
 #include "training-set.h"
 
 #include "ns3/chunk-simulator.h"
 #include "ns3/qoe.h"
+#include "ns3/safetensors-file.h"
 
 #include <functional>
 #include <memory>

@@ -12,18 +12,13 @@ namespace
 const char* const kActor = "actor";
 const char* const kCritic = "critic";
 
-Float32Tensor
+SafeTensor
 ToFloat32(const torch::Tensor& t)
 {
     torch::Tensor c = t.detach().to(torch::kFloat32).contiguous();
-    Float32Tensor out;
-    for (std::int64_t d : c.sizes())
-    {
-        out.shape.push_back(d);
-    }
-    const float* p = c.data_ptr<float>();
-    out.values.assign(p, p + c.numel());
-    return out;
+    return SafeTensor::FromFloat(std::vector<std::int64_t>(c.sizes().begin(), c.sizes().end()),
+                                 c.data_ptr<float>(),
+                                 "F32");
 }
 
 void
@@ -32,14 +27,14 @@ CopyInto(torch::Tensor param,
          const std::string& key,
          const std::string& name)
 {
-    const Float32Tensor& t = file.Get(key, name);
+    std::vector<float> values = file.GetFloats(key, name);
     std::vector<std::int64_t> want(param.sizes().begin(), param.sizes().end());
-    if (t.shape != want)
+    if (file.Get(key, name).shape != want)
     {
         throw InputError::AtField(name, key, "shape does not match the policy's architecture");
     }
     torch::NoGradGuard no_grad;
-    param.copy_(torch::from_blob(const_cast<float*>(t.values.data()), want, torch::kFloat32));
+    param.copy_(torch::from_blob(values.data(), want, torch::kFloat32));
 }
 } // namespace
 

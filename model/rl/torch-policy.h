@@ -4,7 +4,8 @@
 // LibTorch side of the policy (the trainer and its tests only: including torch/torch.h costs
 // ~17 s of compile time, so no widely included header includes this one).
 #include "policy-layout.h"
-#include "safetensors-file.h"
+
+#include "ns3/safetensors-file.h"
 
 #include <torch/torch.h>
 

@@ -1,14 +1,7 @@
-#include "weights/safetensors.h"
+#include "safetensors-file.h"
 
-#include "weights/half-float.h"
-
-#include "ns3/input-error.h"
-
-extern "C"
-{
-#include <libavutil/mem.h>
-#include <libavutil/sha.h>
-}
+#include "half-float.h"
+#include "input-error.h"
 
 #include <algorithm>
 #include <cmath>
@@ -20,10 +13,8 @@ extern "C"
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-namespace lvc
+namespace ns3
 {
-
-using ns3::InputError;
 
 namespace
 {
@@ -334,31 +325,32 @@ SafetensorsFile::Save(const std::string& path) const
     }
 }
 
-std::string
-Sha256Hex(const std::uint8_t* data, std::size_t size)
+SafetensorsFile
+SafetensorsFile::Parse(const std::string& bytes, const std::string& name)
 {
-    AVSHA* sha = av_sha_alloc();
-    if (!sha || av_sha_init(sha, 256) != 0)
-    {
-        av_free(sha);
-        throw std::runtime_error("sha256: libavutil could not start a hash");
-    }
-    const std::size_t kBlock = 1U << 30;
-    for (std::size_t at = 0; at < size; at += kBlock)
-    {
-        av_sha_update(sha, data + at, static_cast<unsigned>(std::min(kBlock, size - at)));
-    }
-    std::uint8_t digest[32];
-    av_sha_final(sha, digest);
-    av_free(sha);
-    static const char* kHex = "0123456789abcdef";
-    std::string hex;
-    for (std::uint8_t b : digest)
-    {
-        hex += kHex[b >> 4];
-        hex += kHex[b & 15];
-    }
-    return hex;
+    return Parse(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), name);
 }
 
-} // namespace lvc
+const SafeTensor&
+SafetensorsFile::Get(const std::string& tensor, const std::string& file) const
+{
+    auto it = tensors.find(tensor);
+    if (it == tensors.end())
+    {
+        throw InputError::AtField(file, tensor, "missing");
+    }
+    return it->second;
+}
+
+std::vector<float>
+SafetensorsFile::GetFloats(const std::string& tensor, const std::string& file) const
+{
+    const SafeTensor& t = Get(tensor, file);
+    if (t.dtype != "F32" && t.dtype != "F16")
+    {
+        throw InputError::AtField(file, tensor + ".dtype", t.dtype + ", not F32 or F16");
+    }
+    return t.ToFloat();
+}
+
+} // namespace ns3

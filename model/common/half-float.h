@@ -1,10 +1,10 @@
 // IEEE 754 half precision <-> float (the F16 of safetensors files).
-#ifndef LVC_WEIGHTS_HALF_FLOAT_H
-#define LVC_WEIGHTS_HALF_FLOAT_H
+#ifndef LAYERED_VIDEO_HALF_FLOAT_H
+#define LAYERED_VIDEO_HALF_FLOAT_H
 
 #include <cstdint>
 
-namespace lvc
+namespace ns3
 {
 
 /// Rounds to the nearest half (ties to even); overflow gives infinity, NaN stays NaN.
@@ -12,6 +12,6 @@ std::uint16_t FloatToHalf(float value);
 /// Exact.
 float HalfToFloat(std::uint16_t half);
 
-} // namespace lvc
+} // namespace ns3
 
-#endif // LVC_WEIGHTS_HALF_FLOAT_H
+#endif // LAYERED_VIDEO_HALF_FLOAT_H

@@ -1,9 +1,9 @@
-#include "weights/half-float.h"
+#include "half-float.h"
 
 #include <cmath>
 #include <cstring>
 
-namespace lvc
+namespace ns3
 {
 
 std::uint16_t
@@ -74,4 +74,4 @@ HalfToFloat(std::uint16_t h)
     return v;
 }
 
-} // namespace lvc
+} // namespace ns3
