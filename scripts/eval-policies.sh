@@ -40,15 +40,18 @@ for policy in "$repo"/policies/*.safetensors; do
   metric=$(meta "$policy" qoe_metric)
   capacity=$(meta "$policy" capacity)
   chunks=$(meta "$policy" chunks)
+  step=$(meta "$policy" optimal_step_s)
   echo "### $name: $(basename "$profile"), QoE $metric, compute capacity '${capacity:-full}'"
   echo
   for set in "pensieve-test|$shared/traces/pensieve-test" "mahimahi|$mahimahi"; do
     IFS='|' read -r set_name traces <<<"$set"
     dir=$out/$name/$set_name
+    mkdir -p "$dir"
     "$build/abr-sim" --profile "$profile" --traces "$traces" --qoe "$metric" \
       --capacity "$capacity" --chunks "$chunks" --abr "all,optimal,learned:$policy" \
+      --optimal-step-s "${step:-0.05}" \
       --out "$dir" -q > "$dir.table" 2>&1 || { cat "$dir.table" >&2; exit 1; }
-    echo "$set_name ($(grep -c . <(ls "$traces")) traces):"
+    echo "$set_name ($(head -1 "$dir.table" | grep -o '[0-9]* traces x [0-9]* seeds')):"
     echo
     echo "| ABR | QoE mean | median | 10th pct | % of optimum |"
     echo "|---|---|---|---|---|"
@@ -60,6 +63,6 @@ for policy in "$repo"/policies/*.safetensors; do
   done
   progress=$repo/results/train/$name/progress.csv
   if [ -f "$progress" ]; then
-    bash "$repo/scripts/plot-learning-curve.sh" "$progress" "$out/$name/learning-curve.png" "$name"
+    bash "$repo/scripts/plot-learning-curve.sh" "$progress" "$out/$name/learning-curve.png" "$name: QoE per session while training"
   fi
 done

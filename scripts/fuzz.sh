@@ -30,7 +30,9 @@ for target in trace-parser profile-parser capacity-parser policy-file lvc-bitstr
       cp "$root"/policies/*.safetensors "$corpus"/ 2>/dev/null || true ;;
     lvc-bitstream) ;; # seeds: the corpus the target's own runs grew
   esac
+  max_len=65536
+  [ "$target" = policy-file ] && max_len=262144 # a whole shipped policy (~120 kB) as a seed
   echo "== fuzz-$target for ${seconds}s"
-  "$build/fuzz-$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 \
+  "$build/fuzz-$target" "$corpus" -max_total_time="$seconds" -max_len="$max_len" -print_final_stats=1 \
     -artifact_prefix="$root/fuzz/crash-$target-" 2>&1 | grep -E "^(stat::number_of_executed_units|stat::new_units_added|==|SUMMARY)|Done [0-9]+ runs" || true
 done

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Makes the neural codec's shipped profiles in traces/profiles/ (<clip>.neural-layered.json) from
 # every clip of the shared videos folder, read exactly as scripts/make-profiles.sh reads them
-# (the big clips at reduced size), with the shipped weights, then the figures of
-# codec-lib/README.md (traces/profiles/neural-figures.md, scripts/neural-figures.py).
+# (the big clips at reduced size), with the shipped weights; checks each with check-profile as
+# it is written; then the picture (codec-lib/doc/neural-layers.png: one held-out frame with
+# layers 1..1, 1..2, 1..4, 1..K and the source) and the figures of codec-lib/README.md
+# (traces/profiles/neural-figures.md, scripts/neural-figures.py).
 #
 #   scripts/make-neural-profiles.sh [BUILD_DIR]     (default: build; needs `ninja -C BUILD_DIR lvc`)
 #
 # Environment: LAYERED_VIDEO_SHARED_DIR (default: ../shared beside the repository),
 # LVC_WEIGHTS (default: codec-lib/weights/lvc-intra-k6.safetensors), LVC_NN_THREADS (default 1:
-# decode_ms is measured with this many LibTorch threads).
+# encode and decode times are measured with this many LibTorch threads), LVC_CLIPS (comma-separated
+# clip stems: only those, and figures of those; default: every clip, figures of the held-out
+# ones), LVC_OUT (default: traces/profiles; the baselines are always read from traces/profiles),
+# LVC_PICTURE (default: codec-lib/doc/neural-layers.png; empty: none).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,8 +21,11 @@ build=${1:-$repo/build}
 shared=${LAYERED_VIDEO_SHARED_DIR:-$repo/../shared}
 weights=${LVC_WEIGHTS:-$repo/codec-lib/weights/lvc-intra-k6.safetensors}
 threads=${LVC_NN_THREADS:-1}
+only=${LVC_CLIPS:-}
+out=${LVC_OUT:-$repo/traces/profiles}
+picture=${LVC_PICTURE-codec-lib/doc/neural-layers.png}
 lvc=$build/codec-lib/lvc
-out=$repo/traces/profiles
+baselines=$repo/traces/profiles
 check=$shared/tools/check-profile
 
 if [[ ! -x $lvc ]]; then
@@ -26,12 +34,13 @@ if [[ ! -x $lvc ]]; then
 fi
 mkdir -p "$out"
 
-# The same clips and reading options as scripts/make-profiles.sh.
+# The same clips and reading options as scripts/make-profiles.sh (the 720p clip first: the
+# learned-ABR work trains on its profile).
 clips=(
+    "videos/h264/VID_1280x720_cabac_temporal_direct.264|--width 640 --height 360 --chunk-s 2"
     "videos/h264/Adobe_PDF_sample_a_1024x768_50Frms.264|--fps 25 --chunk-s 2"
     "videos/h264/CVPCMNL1_SVA_C.264|--fps 29.97 --chunk-s 1"
     "videos/h264/LS_SVA_D.264|--fps 25 --chunk-s 2"
-    "videos/h264/VID_1280x720_cabac_temporal_direct.264|--width 640 --height 360 --chunk-s 2"
     "videos/h264/VID_1920x1080_cabac_temporal_direct.264|--width 960 --height 540 --chunk-s 2"
     "videos/h264/test_cif_I_CABAC_slice.264|--fps 29.97 --chunk-s 2"
     "videos/y4m/foreman_cif_60f.y4m|--chunk-s 2"
@@ -40,23 +49,36 @@ clips=(
 )
 
 start=$(date +%s)
-made=()
+made=0
 for entry in "${clips[@]}"; do
     IFS='|' read -r clip options <<<"$entry"
     stem=$(basename "${clip%.*}")
+    if [[ -n $only && ,$only, != *",$stem,"* ]]; then
+        continue
+    fi
     profile=$out/$stem.neural-layered.json
     clip_start=$(date +%s)
     # shellcheck disable=SC2086 # $options holds several words on purpose
     "$lvc" --quiet profile "$shared/$clip" --codec neural --weights "$weights" $options \
         --nn-threads "$threads" --threads 2 --name "$stem" --source "$clip" -o "$profile" \
         >/dev/null
-    echo "== $clip: $(basename "$profile") in $(($(date +%s) - clip_start)) s"
-    made+=("$profile")
+    "$check" "$profile" >/dev/null
+    echo "== $clip: $(basename "$profile") in $(($(date +%s) - clip_start)) s, check-profile passes"
+    made=$((made + 1))
 done
-echo "== all neural profiles in $(($(date +%s) - start)) s"
-"$check" "${made[@]}"
-echo "== check-profile: ${#made[@]} profiles pass"
+echo "== $made neural profiles in $(($(date +%s) - start)) s"
 
+figure_args=()
+if [[ -n $picture ]]; then
+    mkdir -p "$(dirname "$repo/$picture")"
+    # A held-out frame, cropped so that the picture stays small enough to commit.
+    "$lvc" --quiet layer-strip "$shared/videos/y4m/foreman_cif_60f.y4m" --crop 160x128+96+56 \
+        --frame 30 --weights "$weights" -o "$repo/$picture"
+    figure_args+=(--picture "../../$picture")
+fi
+if [[ -n $only ]]; then
+    figure_args+=(--clips "$only")
+fi
 python3 "$repo/scripts/neural-figures.py" --lvc "$lvc" --shared "$shared" --weights "$weights" \
-    --profiles "$out" >"$out/neural-figures.md"
+    --profiles "$out" --baselines "$baselines" "${figure_args[@]}" >"$out/neural-figures.md"
 echo "== wrote $out/neural-figures.md"

@@ -27,7 +27,7 @@ declare -A profile=(
   [ladder-x264]="$repo/traces/profiles/$clip.x264-ladder.json"
 )
 declare -A options=(
-  [layered-neural]="--qoe psnr --capacity swift --window 8"
+  [layered-neural]="--qoe psnr --capacity swift --window 8 --optimal-step-s 0.25"
   [layered-x265]="--qoe psnr --capacity swift --window 8"
   [ladder-x264]="--qoe linear --capacity swift"
 )

@@ -63,6 +63,7 @@ main(int argc, char** argv)
     std::string hidden = "128,64";
     std::string resume;
     double rtt_ms = ChunkSimConfig().rtt_s * 1000;
+    double optimal_step_s = TrainingData().optimal_step_s;
     double payload_ratio = ChunkSimConfig().payload_ratio;
     double buffer_cap_s = 60;
     double time_limit_min = 0;
@@ -119,6 +120,11 @@ main(int argc, char** argv)
     app.add_option("--threads", config.threads, "LibTorch threads")->capture_default_str();
     app.add_option("--resume", resume, "continue from a checkpoint file");
     app.add_option("--rtt-ms", rtt_ms, "request to first byte (ms)")->capture_default_str();
+    app.add_option("--optimal-step-s",
+                   optimal_step_s,
+                   "cell size of the offline optimum the validation is compared with (s)")
+        ->check(CLI::Range(0.001, 10.0))
+        ->capture_default_str();
     app.add_option("--payload-ratio", payload_ratio, "share of the rate carrying payload")
         ->capture_default_str();
     app.add_option("--buffer-cap-s", buffer_cap_s, "buffer cap (s)")->capture_default_str();
@@ -137,6 +143,7 @@ main(int argc, char** argv)
         data.qoe.metric = ParseQoeMetric(qoe_metric);
         data.layout = PolicyLayout::ForProfile(profile, window, profile.IsLayered() && !no_wait);
         data.sim.rtt_s = rtt_ms / 1000;
+        data.optimal_step_s = optimal_step_s;
         data.sim.payload_ratio = payload_ratio;
         data.sim.session.limits.buffer_cap_s = buffer_cap_s;
         data.traces = SplitTraces(LoadTraces(traces_path), validation_every);
@@ -157,6 +164,7 @@ main(int argc, char** argv)
                          {"validation_traces", std::to_string(data.traces.validation.size())},
                          {"capacity", capacity},
                          {"rtt_ms", std::to_string(rtt_ms)},
+                         {"optimal_step_s", std::to_string(optimal_step_s)},
                          {"payload_ratio", std::to_string(payload_ratio)},
                          {"buffer_cap_s", std::to_string(buffer_cap_s)},
                          {"command", command}};

@@ -75,12 +75,17 @@ LayeredModelImpl::forward(const torch::Tensor& pictures)
 }
 
 std::vector<torch::Tensor>
-LayeredModelImpl::Encode(const torch::Tensor& pictures)
+LayeredModelImpl::Encode(const torch::Tensor& pictures, int layers)
 {
+    if (layers < 0 || layers > m_config.iterations)
+    {
+        throw std::invalid_argument("encode: 0..K layers");
+    }
     torch::NoGradGuard no_grad;
     bool was_training = is_training();
     eval();
-    IterativeResult run = RunIterations(encoder, decoder, pictures, m_config.iterations);
+    IterativeResult run =
+        RunIterations(encoder, decoder, pictures, layers > 0 ? layers : m_config.iterations);
     train(was_training);
     return run.codes;
 }

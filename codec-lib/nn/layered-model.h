@@ -35,8 +35,11 @@ class LayeredModelImpl : public torch::nn::Module
      */
     TrainingLoss forward(const torch::Tensor& pictures);
 
-    /// The K binary codes (+-1, [B, C, H/16, W/16]) of pictures, deterministic (eval mode).
-    std::vector<torch::Tensor> Encode(const torch::Tensor& pictures);
+    /**
+     * The binary codes (+-1, [B, C, H/16, W/16]) of layers 1..`layers` (0: K) of pictures,
+     * deterministic (eval mode). The first k codes do not depend on how many follow.
+     */
+    std::vector<torch::Tensor> Encode(const torch::Tensor& pictures, int layers = 0);
 
     /// The picture from the codes of layers 1..k (k = codes.size() <= K) at exit 1..3.
     torch::Tensor Decode(const std::vector<torch::Tensor>& codes, int exit);

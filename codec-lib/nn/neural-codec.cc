@@ -88,12 +88,13 @@ NeuralCodec::CodeShapeFor(int width, int height) const
 }
 
 std::vector<FrameCodes>
-NeuralCodec::Encode(const std::vector<Frame>& frames)
+NeuralCodec::Encode(const std::vector<Frame>& frames, int layers)
 {
     std::vector<FrameCodes> out;
     for (const Frame& frame : frames)
     {
-        std::vector<torch::Tensor> codes = m_impl->model->Encode(FrameToTensor(frame).unsqueeze(0));
+        std::vector<torch::Tensor> codes =
+            m_impl->model->Encode(FrameToTensor(frame).unsqueeze(0), layers);
         FrameCodes frame_codes;
         for (const torch::Tensor& c : codes)
         {

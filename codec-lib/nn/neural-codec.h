@@ -38,8 +38,11 @@ class NeuralCodec
     /// The code grid of a frame of this size: code_channels x ceil(h/16) x ceil(w/16).
     CodeShape CodeShapeFor(int width, int height) const;
 
-    /// The K codes of every frame (deterministic: the binarizer's sign).
-    std::vector<FrameCodes> Encode(const std::vector<Frame>& frames);
+    /**
+     * The codes of layers 1..`layers` (0: all K) of every frame (deterministic: the binarizer's
+     * sign); the first k codes are the same whatever `layers` is (the encoder is recurrent).
+     */
+    std::vector<FrameCodes> Encode(const std::vector<Frame>& frames, int layers = 0);
 
     /**
      * Decodes every frame from its codes of layers 1..k (k = codes[i].size(), 1..K, the same for

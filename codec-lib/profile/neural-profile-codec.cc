@@ -5,6 +5,7 @@
 #include "bitstream/neural-stream.h"
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -79,6 +80,51 @@ NeuralProfileCodec::Codec() const
     return *m_codec;
 }
 
+std::vector<double>
+NeuralProfileCodec::EncodeMsPerFrame() const
+{
+    std::vector<double> out;
+    for (double ms : m_encode_ms)
+    {
+        out.push_back(m_encoded_frames > 0 ? ms / static_cast<double>(m_encoded_frames) : 0);
+    }
+    return out;
+}
+
+void
+NeuralProfileCodec::TimeEncodePrefixes(const std::vector<Frame>& frames,
+                                       const std::vector<FrameCodes>& codes)
+{
+    const int k_max = m_codec->Config().iterations;
+    m_encode_ms.resize(k_max, 0);
+    // The network's time on up to three frames (first, middle, last), scaled to the chunk.
+    std::vector<Frame> sample = {frames.front()};
+    if (frames.size() >= 3)
+    {
+        sample.push_back(frames[frames.size() / 2]);
+    }
+    if (frames.size() >= 2)
+    {
+        sample.push_back(frames.back());
+    }
+    const double scale = static_cast<double>(frames.size()) / static_cast<double>(sample.size());
+    for (int k = 1; k <= k_max; ++k)
+    {
+        auto start = Clock::now();
+        m_codec->Encode(sample, k);
+        const double network_ms = MillisecondsSince(start);
+        std::vector<FrameCodes> prefix;
+        for (const FrameCodes& c : codes)
+        {
+            prefix.emplace_back(c.begin(), c.begin() + k);
+        }
+        start = Clock::now();
+        EncodeChunkLayers(prefix);
+        m_encode_ms[k - 1] += network_ms * scale + MillisecondsSince(start);
+    }
+    m_encoded_frames += frames.size();
+}
+
 nlohmann::ordered_json
 NeuralProfileCodec::Settings() const
 {
@@ -104,6 +150,16 @@ NeuralProfileCodec::Settings() const
     json["decode_ms"] = "entropy decoding of layers 1..k (measured) + the single-shot decoder at "
                         "the exit on every frame (measured), " +
                         std::to_string(m_options.threads) + " LibTorch threads";
+    nlohmann::ordered_json encode_ms = nlohmann::ordered_json::array();
+    for (double ms : EncodeMsPerFrame())
+    {
+        encode_ms.push_back(std::round(ms * 100) / 100);
+    }
+    json["encode_ms_per_frame"] = encode_ms;
+    json["encode_ms"] = "per layer prefix k = 1..K, per frame: the encoder's and the server "
+                        "decoder's k iterations (timed on up to 3 frames of each chunk) + entropy "
+                        "coding of layers 1..k (measured), " +
+                        std::to_string(m_options.threads) + " LibTorch threads";
     return json;
 }
 
@@ -128,6 +184,7 @@ NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
     const int height = frames.at(0).Height();
     const int k_max = m_codec->Config().iterations;
     CodedChunk coded = EncodeChunk(*m_codec, frames);
+    TimeEncodePrefixes(frames, coded.codes);
     const std::vector<CodeShape> shapes(frames.size(), m_codec->CodeShapeFor(width, height));
 
     // Entropy decoding time of every prefix; the codes decoded from the bytes are the ones used.

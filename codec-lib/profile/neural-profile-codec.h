@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace lvc
 {
@@ -27,6 +28,7 @@ struct NeuralProfileOptions
  * the chunk's frame count (4 bytes) and, in chunk 0, the file header and table CRC. decode_ms of
  * (k, e): the measured time to entropy-decode layers 1..k of the chunk plus the measured time of
  * the single-shot decoder at exit e on every frame of the chunk (its work does not depend on k).
+ * The settings also carry the encode time per frame of every prefix k (EncodeMsPerFrame).
  */
 class NeuralProfileCodec : public ChunkCodec
 {
@@ -45,11 +47,22 @@ class NeuralProfileCodec : public ChunkCodec
     void DescribeCodec(ns3::CodecInfo& info) const override;
 
     const NeuralCodec& Codec() const;
+    /**
+     * Server-side encode time per frame of layers 1..k, k = 1..K, over the chunks coded so far:
+     * the network's k iterations timed on up to three frames of each chunk, plus the measured
+     * entropy coding of the chunk's layers 1..k spread over its frames.
+     */
+    std::vector<double> EncodeMsPerFrame() const;
 
   private:
+    /// Adds one chunk's encode times of every prefix to m_encode_ms.
+    void TimeEncodePrefixes(const std::vector<Frame>& frames, const std::vector<FrameCodes>& codes);
+
     NeuralProfileOptions m_options;
     std::unique_ptr<NeuralCodec> m_codec;
     int m_frames_per_chunk = 0;
+    std::vector<double> m_encode_ms; ///< per prefix k, summed over the frames coded so far
+    std::uint64_t m_encoded_frames = 0;
 };
 
 } // namespace lvc

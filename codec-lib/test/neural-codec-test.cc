@@ -5,6 +5,7 @@
 #include "bitstream/neural-stream.h"
 #include "nn/neural-codec.h"
 #include "test-support.h"
+#include "tiny-model.h"
 #include "train/trainer.h"
 #include "weights/safetensors.h"
 
@@ -19,73 +20,11 @@ namespace lvc
 namespace
 {
 
-const char* const kStreet = "videos/y4m/street_384x216_54f.y4m"; // a training-side clip
-
-ModelConfig
-TinyConfig()
-{
-    ModelConfig c;
-    c.iterations = 4;
-    c.code_channels = 4;
-    c.encoder_width = 8;
-    c.state_width = 8;
-    c.decoder_width = 16;
-    return c;
-}
-
-TrainingFrames
-TinyData()
-{
-    ReadOptions read;
-    read.max_frames = 4;
-    return TrainingFrames(test::ReadFrames(test::Shared(kStreet), 4, read));
-}
-
-TrainOptions
-TinyTraining(const std::string& checkpoint, std::int64_t steps, std::uint64_t seed = 1)
-{
-    TrainOptions o;
-    o.config = TinyConfig();
-    o.checkpoint = checkpoint;
-    o.steps = steps;
-    o.batch = 4;
-    o.patch_px = 32;
-    o.seed = seed;
-    o.learning_rate = 3e-3;
-    o.threads = 1;
-    o.log_every = 1000;
-    o.warmup_steps = 5;
-    return o;
-}
-
-/// The checkpoint of tiny weights trained for a few steps, made once per seed.
-std::string
-TinyCheckpoint(std::uint64_t seed = 1)
-{
-    static std::map<std::uint64_t, std::string> made;
-    if (made.count(seed) == 0)
-    {
-        std::string checkpoint = test::ScratchPath("tiny-" + std::to_string(seed) + ".ckpt");
-        std::remove(checkpoint.c_str());
-        std::ostringstream log;
-        Train(TinyTraining(checkpoint, 3, seed), TinyData(), log);
-        made[seed] = checkpoint;
-    }
-    return made[seed];
-}
-
-/// Those weights exported as F32, made once per seed.
-std::string
-TinyWeights(std::uint64_t seed = 1)
-{
-    static std::map<std::uint64_t, std::string> made;
-    if (made.count(seed) == 0)
-    {
-        made[seed] = test::ScratchPath("tiny-" + std::to_string(seed) + ".safetensors");
-        ExportWeights(TinyCheckpoint(seed), made[seed], "F32");
-    }
-    return made[seed];
-}
+using test::kStreet;
+using test::TinyCheckpoint;
+using test::TinyData;
+using test::TinyTraining;
+using test::TinyWeights;
 
 TEST(NeuralTraining, AFewStepsLowerTheLoss)
 {
@@ -154,6 +93,20 @@ TEST(NeuralWeights, ReloadedWeightsGiveIdenticalOutputs)
     NeuralCodec h(half, 1);
     EXPECT_NE(h.WeightsSha256(), a.WeightsSha256());
     EXPECT_EQ(h.Config().ToMetadata(), a.Config().ToMetadata());
+}
+
+TEST(NeuralWeights, FewerLayersGiveTheSamePrefixOfCodes)
+{
+    NeuralCodec codec(TinyWeights(), 1);
+    std::vector<Frame> frames = test::ReadFrames(test::Shared(kStreet), 2);
+    std::vector<FrameCodes> all = codec.Encode(frames);
+    std::vector<FrameCodes> two = codec.Encode(frames, 2);
+    ASSERT_EQ(two.size(), all.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+    {
+        EXPECT_EQ(two[i], FrameCodes(all[i].begin(), all[i].begin() + 2)) << "frame " << i;
+    }
+    EXPECT_THROW(codec.Encode(frames, 5), std::invalid_argument); // K = 4
 }
 
 TEST(NeuralWeights, ClearErrorsForUnusableWeights)

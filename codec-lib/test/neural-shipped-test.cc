@@ -64,7 +64,9 @@ TEST(NeuralShipped, DecodeTimeDoesNotGrowWithLayers)
     time_ms(k_max); // warm up
     double one = 1e9;
     double all = 1e9;
-    for (int i = 0; i < 5; ++i) // interleaved, best of five: robust to a busy machine
+    // Interleaved, best of 15: robust to a busy machine (ctest -j2 beside a training run made
+    // best of five fail now and then, with 1.02-1.06 measured while making the profiles).
+    for (int i = 0; i < 15; ++i)
     {
         one = std::min(one, time_ms(1));
         all = std::min(all, time_ms(k_max));

@@ -97,7 +97,7 @@ struct StripArgs
     VideoOptions video;
     std::string weights = LVC_DEFAULT_WEIGHTS;
     std::int64_t frame = 0;
-    std::vector<int> layers = {1, 2, 4, 6};
+    std::vector<int> layers; ///< empty: 1, 2, 4 and K
     int exit = 3;
     std::string output;
 };
@@ -117,10 +117,22 @@ RunLayerStrip(const Console& console, const StripArgs& args)
                               " is past the end");
     }
     std::vector<FrameCodes> codes = codec.Encode({frame});
+    const int k_max = codec.Config().iterations;
+    std::vector<int> layers = args.layers;
+    if (layers.empty())
+    {
+        for (int k : {1, 2, 4, k_max})
+        {
+            if (k <= k_max && (layers.empty() || k > layers.back()))
+            {
+                layers.push_back(k);
+            }
+        }
+    }
     const int w = frame.Width();
     const int h = frame.Height();
     RgbImage strip;
-    strip.width = w * static_cast<int>(args.layers.size() + 1);
+    strip.width = w * static_cast<int>(layers.size() + 1);
     strip.height = h;
     for (auto& plane : strip.planes)
     {
@@ -140,12 +152,11 @@ RunLayerStrip(const Console& console, const StripArgs& args)
         }
     };
     int slot = 0;
-    for (int k : args.layers)
+    for (int k : layers)
     {
-        if (k < 1 || k > codec.Config().iterations)
+        if (k < 1 || k > k_max)
         {
-            throw ns3::InputError("--layers: each in 1.." +
-                                  std::to_string(codec.Config().iterations));
+            throw ns3::InputError("--layers: each in 1.." + std::to_string(k_max));
         }
         FrameCodes prefix(codes[0].begin(), codes[0].begin() + k);
         paste(codec.Decode({prefix}, w, h, args.exit)[0], slot++);
@@ -153,7 +164,7 @@ RunLayerStrip(const Console& console, const StripArgs& args)
     paste(frame, slot);
     WritePng(args.output, strip);
     console.out << "wrote " << args.output << ": frame " << args.frame << " decoded with layers";
-    for (int k : args.layers)
+    for (int k : layers)
     {
         console.out << " 1.." << k;
     }
@@ -184,7 +195,8 @@ AddCodeStatsCommand(CLI::App& app, Console& console)
         ->capture_default_str();
     layer_strip->add_option("--frame", strip->frame, "which frame (0-based)")
         ->capture_default_str();
-    layer_strip->add_option("--layers", strip->layers, "prefixes to show")->delimiter(',');
+    layer_strip->add_option("--layers", strip->layers, "prefixes to show (default: 1,2,4,K)")
+        ->delimiter(',');
     layer_strip->add_option("--exit", strip->exit, "decoder exit")->capture_default_str();
     layer_strip->add_option("-o,--output", strip->output, "the PNG to write")->required();
     layer_strip->callback([&console, strip] { RunLayerStrip(console, *strip); });

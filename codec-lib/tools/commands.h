@@ -23,6 +23,8 @@ void AddCodecCommands(CLI::App& app, Console& console);
 void AddCodeStatsCommand(CLI::App& app, Console& console);
 /// intra-baseline (command-intra-baseline.cc).
 void AddIntraBaselineCommand(CLI::App& app, Console& console);
+/// interpolation (command-interpolation.cc).
+void AddInterpolationCommand(CLI::App& app, Console& console);
 
 } // namespace lvc
 

@@ -1,4 +1,4 @@
-// Writes an RGB picture as a PNG file (uncompressed deflate blocks: no zlib needed).
+// Writes an RGB picture as a PNG file (libavcodec's PNG encoder: deflate-compressed).
 #ifndef LVC_TOOLS_PNG_FILE_H
 #define LVC_TOOLS_PNG_FILE_H
 

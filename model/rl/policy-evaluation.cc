@@ -46,14 +46,15 @@ OptimalQoe(const VideoProfile& profile,
            const QoeModel& qoe,
            const ChunkSimConfig& sim,
            const std::vector<BandwidthTrace>& traces,
-           const std::vector<EpisodeSpec>& episodes)
+           const std::vector<EpisodeSpec>& episodes,
+           double step_s)
 {
     EvaluationResult result;
     for (const EpisodeSpec& e : episodes)
     {
         ChunkSimConfig config = sim;
         config.trace_offset_s = e.offset_s;
-        OfflineOptimal optimal(profile, traces[e.trace], e.capacity, qoe, config);
+        OfflineOptimal optimal(profile, traces[e.trace], e.capacity, qoe, config, step_s, step_s);
         result.qoe.push_back(optimal.Solve().qoe);
     }
     result.mean_qoe = Mean(result.qoe);

@@ -35,12 +35,13 @@ EvaluationResult EvaluatePolicy(std::shared_ptr<const PolicyNetwork> policy,
                                 const std::vector<BandwidthTrace>& traces,
                                 const std::vector<EpisodeSpec>& episodes);
 
-/// The offline optimum's QoE (model/sim/offline-optimal.h) on each episode.
+/// The offline optimum's QoE (model/sim/offline-optimal.h, cells of `step_s`) on each episode.
 EvaluationResult OptimalQoe(const VideoProfile& profile,
                             const QoeModel& qoe,
                             const ChunkSimConfig& sim,
                             const std::vector<BandwidthTrace>& traces,
-                            const std::vector<EpisodeSpec>& episodes);
+                            const std::vector<EpisodeSpec>& episodes,
+                            double step_s);
 
 } // namespace ns3
 

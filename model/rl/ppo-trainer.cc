@@ -90,9 +90,13 @@ struct PpoTrainer::Impl
                                         capacity_s);
         if (!validation.empty())
         {
-            optimal_mean =
-                OptimalQoe(*data.profile, qoe, data.sim, data.traces.validation, validation)
-                    .mean_qoe;
+            optimal_mean = OptimalQoe(*data.profile,
+                                      qoe,
+                                      data.sim,
+                                      data.traces.validation,
+                                      validation,
+                                      data.optimal_step_s)
+                               .mean_qoe;
         }
     }
 

@@ -56,6 +56,9 @@ struct TrainingData
     TraceSplit traces;
     std::string capacity;     ///< "" (full), "swift", or a CSV file
     bool random_start = true; ///< Pensieve's: each episode starts at a random point of its trace
+    /// Cell size of the offline optimum the validation is compared with (OfflineOptimal): its
+    /// DP can keep millions of states on layered content with exits, where coarser cells help.
+    double optimal_step_s = 0.05;
     std::map<std::string, std::string> metadata; ///< recorded in every file written
 };
 
