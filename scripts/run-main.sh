@@ -12,18 +12,19 @@ bash "$root/scripts/build.sh"
 
 clip=${LAYERED_VIDEO_MAIN_CLIP:-VID_1280x720_cabac_temporal_direct}
 traces=$shared/traces/pensieve-test
-# name | profile | QoE metric | what it shows
+# name | profile | QoE metric | what it shows | extra abr-sim options
 runs=(
   "x264-ladder-linear|$clip.x264-ladder.json|linear|a classic ladder, Pensieve's linear bitrate QoE"
   "x264-ladder-psnr|$clip.x264-ladder.json|psnr|the same ladder scored on decoded quality (Swift's QoE)"
   "x265-layered-psnr|$clip.x265-residual-layered.json|psnr|layered content (residual x265, SHVC's stand-in): upgrades possible"
-  "neural-layered-psnr|$clip.neural-layered.json|psnr|the project's layered neural codec: layers and early exits"
+  "neural-layered-psnr|$clip.neural-layered.json|psnr|the project's layered neural codec: layers and early exits|--optimal-step-s 0.25"
 )
 for run in "${runs[@]}"; do
-  IFS='|' read -r name profile metric what <<<"$run"
+  IFS='|' read -r name profile metric what extra <<<"$run"
   echo "== $name: $what"
+  # shellcheck disable=SC2086 # $extra holds several words on purpose
   "$build/abr-sim" --profile "$root/traces/profiles/$profile" --traces "$traces" --abr all,optimal \
-    --chunks 48 --qoe "$metric" --out "$out/$name" -q | sed -n '1,12p'
+    --chunks 48 --qoe "$metric" --out "$out/$name" -q $extra | sed -n '1,12p'
   bash "$root/scripts/plot-sessions.sh" "$out/$name/sessions.csv" "$out/$name" "$name"
   echo
 done
