@@ -34,24 +34,19 @@ if [[ ! -x $lvc ]]; then
 fi
 mkdir -p "$out"
 
-# The same clips and reading options as scripts/make-profiles.sh (the 720p clip first: the
+# The same clips and reading options as scripts/make-profiles.sh, the 720p clip first (the
 # learned-ABR work trains on its profile).
-clips=(
-    "videos/h264/VID_1280x720_cabac_temporal_direct.264|--width 640 --height 360 --chunk-s 2"
-    "videos/h264/Adobe_PDF_sample_a_1024x768_50Frms.264|--fps 25 --chunk-s 2"
-    "videos/h264/CVPCMNL1_SVA_C.264|--fps 29.97 --chunk-s 1"
-    "videos/h264/LS_SVA_D.264|--fps 25 --chunk-s 2"
-    "videos/h264/VID_1920x1080_cabac_temporal_direct.264|--width 960 --height 540 --chunk-s 2"
-    "videos/h264/test_cif_I_CABAC_slice.264|--fps 29.97 --chunk-s 2"
-    "videos/y4m/foreman_cif_60f.y4m|--chunk-s 2"
-    "videos/y4m/mobile_cif_30f.y4m|--chunk-s 1"
-    "videos/y4m/street_384x216_54f.y4m|--chunk-s 2"
-)
+# shellcheck source=profile-clips.sh
+source "$repo/scripts/profile-clips.sh"
+clips=()
+for entry in "${profile_clips[@]}"; do
+    [[ $entry == *VID_1280x720* ]] && clips=("$entry" "${clips[@]}") || clips+=("$entry")
+done
 
 start=$(date +%s)
 made=0
 for entry in "${clips[@]}"; do
-    IFS='|' read -r clip options <<<"$entry"
+    IFS='|' read -r clip options _ <<<"$entry"
     stem=$(basename "${clip%.*}")
     if [[ -n $only && ,$only, != *",$stem,"* ]]; then
         continue
