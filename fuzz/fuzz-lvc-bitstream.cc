@@ -1,8 +1,11 @@
-// libFuzzer target: codec-lib's layered bitstream reader and the entropy decoder behind it. Bad
-// input must end in InputError; every payload of a file that reads must decode to codes that
-// re-encode and decode to themselves.
+// libFuzzer target: codec-lib's layered bitstream reader, the chunk parser (motion section and
+// the anchors' and B frames' codes) and the entropy decoder behind it. Bad input must end in
+// InputError (the reader) or std::runtime_error (a motion section); the codes of every chunk
+// that parses must re-encode and parse to themselves.
 #include "bitstream/bitstream-format.h"
+#include "bitstream/chunk-codes.h"
 #include "bitstream/chunk-layers.h"
+#include "interp/motion-coder.h"
 
 #include "ns3/input-error.h"
 
@@ -42,6 +45,28 @@ FuzzEntropyDecoder(const std::uint8_t* data, std::size_t size)
     }
 }
 
+/// Layer 1's motion section for `codes`, as the encoder writes it.
+std::vector<std::uint8_t>
+MotionSection(const lvc::BitstreamHeader& h, const lvc::ChunkCodes& codes)
+{
+    std::vector<std::uint8_t> section;
+    if (h.gop_frames < 2)
+    {
+        return section;
+    }
+    std::vector<std::uint8_t> motion;
+    if (!codes.hierarchy.b_frames.empty())
+    {
+        motion = lvc::EncodeMotion(codes.hierarchy, codes.b_motion);
+    }
+    for (int i = 0; i < 4; ++i)
+    {
+        section.push_back(static_cast<std::uint8_t>(motion.size() >> (8 * i)));
+    }
+    section.insert(section.end(), motion.begin(), motion.end());
+    return section;
+}
+
 } // namespace
 
 extern "C" int
@@ -66,10 +91,20 @@ LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
             {
                 payloads.push_back(reader.LayerPayload(c, j));
             }
-            std::vector<lvc::CodeShape> shapes(reader.ChunkFrames(c), shape);
-            std::vector<lvc::FrameCodes> codes = lvc::DecodeChunkLayers(payloads, shapes);
-            std::vector<std::vector<std::uint8_t>> again = lvc::EncodeChunkLayers(codes);
-            if (lvc::DecodeChunkLayers(again, shapes) != codes)
+            lvc::ChunkCodes codes;
+            try
+            {
+                codes = lvc::ParseChunk(payloads, reader.ChunkFrames(c), h, shape);
+            }
+            catch (const std::runtime_error&) // a motion section that does not decode
+            {
+                continue;
+            }
+            lvc::ChunkCodes again = lvc::ParseChunk(lvc::ChunkPayloads(codes, MotionSection(h, codes)),
+                                                    reader.ChunkFrames(c),
+                                                    h,
+                                                    shape);
+            if (again.anchor_codes != codes.anchor_codes || again.b_codes != codes.b_codes)
             {
                 std::abort();
             }

@@ -9,7 +9,7 @@ cmake -S "$root" -B "$build" -G Ninja -DLAYERED_VIDEO_FUZZ=ON \
   -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 ninja -C "$build"
 shared="$root/../shared"
-for target in trace-parser profile-parser capacity-parser policy-file lvc-bitstream; do
+for target in trace-parser profile-parser capacity-parser policy-file lvc-bitstream motion; do
   corpus="$root/fuzz/corpus-$target"
   mkdir -p "$corpus"
   case $target in
@@ -28,7 +28,7 @@ for target in trace-parser profile-parser capacity-parser policy-file lvc-bitstr
       printf 'time_s,capacity\n0,1\n1,0.5\n2,0.25\n' > "$corpus/seed" ;;
     policy-file)
       cp "$root"/policies/*.safetensors "$corpus"/ 2>/dev/null || true ;;
-    lvc-bitstream) ;; # seeds: the corpus the target's own runs grew
+    lvc-bitstream|motion) ;; # seeds: the corpus the target's own runs grew
   esac
   max_len=65536
   [ "$target" = policy-file ] && max_len=262144 # a whole shipped policy (~120 kB) as a seed

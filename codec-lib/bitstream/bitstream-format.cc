@@ -137,6 +137,8 @@ SerializeBitstream(const BitstreamHeader& h, const std::vector<ChunkPayload>& ch
     w.U32(h.chunks);
     w.U16(h.layers);
     w.U16(h.code_channels);
+    w.U16(h.gop_frames);
+    w.U16(h.b_error_layers);
     w.U32(Crc32(out.data(), out.size()));
     std::size_t table_start = out.size();
     std::uint64_t frames = 0;
@@ -195,23 +197,25 @@ BitstreamReader::BitstreamReader(std::vector<std::uint8_t> bytes, std::string na
         throw InputError::InFile(m_name, "not an lvc bitstream (no LVCB magic)");
     }
     std::uint32_t version = Get(p + 4, 2);
-    if (version != BitstreamHeader::kVersion)
+    if (version != 1 && version != BitstreamHeader::kVersion)
     {
         throw InputError::AtField(m_name,
                                   "version",
                                   "bitstream version " + std::to_string(version) +
-                                      "; this build reads version " +
+                                      "; this build reads versions 1.." +
                                       std::to_string(BitstreamHeader::kVersion));
     }
-    if (Get(p + 6, 2) != BitstreamHeader::kSize || size < BitstreamHeader::kSize)
+    BitstreamHeader& h = m_header;
+    h.version = static_cast<std::uint16_t>(version);
+    const std::size_t header_size = h.Size();
+    if (Get(p + 6, 2) != header_size || size < header_size)
     {
         throw InputError::AtField(m_name, "header", "truncated or of another size");
     }
-    if (Crc32(p, BitstreamHeader::kSize - 4) != Get(p + BitstreamHeader::kSize - 4, 4))
+    if (Crc32(p, header_size - 4) != Get(p + header_size - 4, 4))
     {
         throw InputError::AtField(m_name, "header", "CRC mismatch: the header is corrupted");
     }
-    BitstreamHeader& h = m_header;
     h.weights_sha256 = ToHex(p + 8);
     h.width = static_cast<int>(Get(p + 40, 4));
     h.height = static_cast<int>(Get(p + 44, 4));
@@ -222,6 +226,11 @@ BitstreamReader::BitstreamReader(std::vector<std::uint8_t> bytes, std::string na
     h.chunks = Get(p + 64, 4);
     h.layers = static_cast<int>(Get(p + 68, 2));
     h.code_channels = static_cast<int>(Get(p + 70, 2));
+    if (version >= 2)
+    {
+        h.gop_frames = static_cast<int>(Get(p + 72, 2));
+        h.b_error_layers = static_cast<int>(Get(p + 74, 2));
+    }
     auto bad = [&](const std::string& field, const std::string& what) {
         return InputError::AtField(m_name, field, what);
     };
@@ -240,6 +249,13 @@ BitstreamReader::BitstreamReader(std::vector<std::uint8_t> bytes, std::string na
     {
         throw bad("layers/code_channels", "out of range");
     }
+    if (h.gop_frames == 1 || h.gop_frames > BitstreamHeader::kMaxGopFrames ||
+        h.b_error_layers > h.layers || (h.gop_frames == 0 && h.b_error_layers != 0))
+    {
+        throw bad("gop_frames/b_error_layers",
+                  "a GOP of 0 (intra) or 2.." + std::to_string(BitstreamHeader::kMaxGopFrames) +
+                      " frames and 0..K error layers (0 when intra)");
+    }
     if (h.frames == 0 || h.frames_per_chunk == 0 || h.chunks == 0 ||
         h.frames_per_chunk > BitstreamHeader::kMaxFramesPerChunk ||
         h.chunks != (std::uint64_t{h.frames} + h.frames_per_chunk - 1) / h.frames_per_chunk)
@@ -249,7 +265,7 @@ BitstreamReader::BitstreamReader(std::vector<std::uint8_t> bytes, std::string na
                       std::to_string(BitstreamHeader::kMaxFramesPerChunk) +
                       ") and chunks disagree");
     }
-    const std::size_t table_start = BitstreamHeader::kSize;
+    const std::size_t table_start = header_size;
     const std::size_t table_bytes =
         static_cast<std::size_t>(h.chunks) * ChunkTableEntrySize(h.layers);
     if (size < table_start + table_bytes + 4)

@@ -16,14 +16,18 @@ namespace lvc
  *
  * Layout (little-endian): "LVCB", u16 version, u16 header size, 32-byte SHA-256 of the weights
  * file, u32 width, u32 height, f64 fps, u32 frames, u32 frames per chunk, u32 chunks,
- * u16 layers (K), u16 code channels, u32 CRC-32 of the header's previous bytes. Then the chunk
- * table: per chunk u32 frames and per layer u32 bytes, u32 CRC-32 of those bytes; then the
- * table's CRC-32; then the payloads, chunk by chunk, layer by layer.
+ * u16 layers (K), u16 code channels, [version 2: u16 GOP frames, u16 B error layers,] u32
+ * CRC-32 of the header's previous bytes. Then the chunk table: per chunk u32 frames and per
+ * layer u32 bytes, u32 CRC-32 of those bytes; then the table's CRC-32; then the payloads, chunk
+ * by chunk, layer by layer. The frame hierarchy and the payloads' contents: bitstream/
+ * chunk-coding.h. Version 1 (intra only, 76-byte header) is still read.
  */
 struct BitstreamHeader
 {
-    static constexpr std::uint16_t kVersion = 1;
-    static constexpr std::size_t kSize = 76;
+    static constexpr std::uint16_t kVersion = 2;
+    static constexpr std::size_t kSize = 80;
+    static constexpr std::size_t kSizeVersion1 = 76;
+    static constexpr int kMaxGopFrames = 17;
     static constexpr int kMaxSide = 8192;
     static constexpr int kMaxLayers = 16;
     static constexpr std::uint32_t kMaxFramesPerChunk = 10000;
@@ -37,6 +41,19 @@ struct BitstreamHeader
     std::uint32_t chunks = 0;
     int layers = 0;
     int code_channels = 0;
+    /// Anchors every gop_frames frames of a chunk, B frames interpolated between (2..17);
+    /// 0: every frame coded as a key frame (intra).
+    int gop_frames = 0;
+    /// Layers 1..b_error_layers also code each B frame's interpolation error (0..K).
+    int b_error_layers = 0;
+
+    /// Bytes of this header as written (kSize, or kSizeVersion1 for a version-1 file read).
+    std::size_t Size() const
+    {
+        return version == 1 ? kSizeVersion1 : kSize;
+    }
+
+    std::uint16_t version = kVersion;
 };
 
 /// One chunk: its frame count and the entropy-coded payload of each layer 1..K.

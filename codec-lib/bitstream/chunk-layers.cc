@@ -1,5 +1,6 @@
 #include "bitstream/chunk-layers.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace lvc
@@ -9,25 +10,28 @@ std::vector<std::vector<std::uint8_t>>
 EncodeChunkLayers(const std::vector<FrameCodes>& codes, const CodeContextOptions& options)
 {
     std::vector<std::vector<std::uint8_t>> payloads;
-    if (codes.empty())
+    std::size_t layers = 0;
+    for (const FrameCodes& frame : codes)
     {
-        return payloads;
+        layers = std::max(layers, frame.size());
     }
-    const std::size_t layers = codes[0].size();
     std::vector<BinaryCode> previous;
     for (std::size_t j = 0; j < layers; ++j)
     {
         std::vector<BinaryCode> layer;
+        std::vector<BinaryCode> context; // layer j - 1 of the same pictures
         for (const FrameCodes& frame : codes)
         {
-            if (frame.size() != layers)
+            if (frame.size() > j)
             {
-                throw std::invalid_argument("chunk layers: frames with different layer counts");
+                layer.push_back(frame[j]);
+                if (j > 0)
+                {
+                    context.push_back(frame[j - 1]);
+                }
             }
-            layer.push_back(frame[j]);
         }
-        payloads.push_back(EncodeCodeLayer(layer, j == 0 ? nullptr : &previous, options));
-        previous = std::move(layer);
+        payloads.push_back(EncodeCodeLayer(layer, j == 0 ? nullptr : &context, options));
     }
     return payloads;
 }
@@ -35,22 +39,40 @@ EncodeChunkLayers(const std::vector<FrameCodes>& codes, const CodeContextOptions
 std::vector<FrameCodes>
 DecodeChunkLayers(const std::vector<std::vector<std::uint8_t>>& payloads,
                   const std::vector<CodeShape>& shapes,
-                  const CodeContextOptions& options)
+                  const CodeContextOptions& options,
+                  const std::vector<int>& layer_counts)
 {
+    if (!layer_counts.empty() && layer_counts.size() != shapes.size())
+    {
+        throw std::invalid_argument("chunk layers: a layer count per picture");
+    }
     std::vector<FrameCodes> codes(shapes.size());
-    std::vector<BinaryCode> previous;
     for (std::size_t j = 0; j < payloads.size(); ++j)
     {
-        std::vector<BinaryCode> layer = DecodeCodeLayer(payloads[j].data(),
-                                                        payloads[j].size(),
-                                                        shapes,
-                                                        j == 0 ? nullptr : &previous,
-                                                        options);
+        std::vector<std::size_t> pictures; // those with layer j
+        std::vector<CodeShape> layer_shapes;
+        std::vector<BinaryCode> context;
         for (std::size_t f = 0; f < shapes.size(); ++f)
         {
-            codes[f].push_back(layer[f]);
+            if (layer_counts.empty() || static_cast<std::size_t>(layer_counts[f]) > j)
+            {
+                pictures.push_back(f);
+                layer_shapes.push_back(shapes[f]);
+                if (j > 0)
+                {
+                    context.push_back(codes[f][j - 1]);
+                }
+            }
         }
-        previous = std::move(layer);
+        std::vector<BinaryCode> layer = DecodeCodeLayer(payloads[j].data(),
+                                                        payloads[j].size(),
+                                                        layer_shapes,
+                                                        j == 0 ? nullptr : &context,
+                                                        options);
+        for (std::size_t i = 0; i < pictures.size(); ++i)
+        {
+            codes[pictures[i]].push_back(std::move(layer[i]));
+        }
     }
     return codes;
 }

@@ -11,16 +11,6 @@ namespace lvc
 
 using ns3::InputError;
 
-CodedChunk
-EncodeChunk(NeuralCodec& codec, const std::vector<Frame>& frames)
-{
-    CodedChunk chunk;
-    chunk.codes = codec.Encode(frames);
-    chunk.payload.frames = static_cast<std::uint32_t>(frames.size());
-    chunk.payload.layers = EncodeChunkLayers(chunk.codes);
-    return chunk;
-}
-
 std::vector<CodeShape>
 ChunkCodeShapes(const NeuralCodec& codec, const BitstreamHeader& header, std::uint32_t frames)
 {
@@ -47,10 +37,11 @@ EncodeVideo(NeuralCodec& codec, const EncodeRequest& request)
     }
     h.layers = codec.Config().iterations;
     h.code_channels = codec.Config().code_channels;
+    ApplyCodingOptions(request.coding, h);
     std::vector<Frame> frames;
     while (chunks.Next(frames))
     {
-        CodedChunk coded = EncodeChunk(codec, frames);
+        CodedChunk coded = EncodeNeuralChunk(codec, frames, h, request.coding.motion_crf);
         h.frames += coded.payload.frames;
         if (request.progress)
         {
@@ -108,9 +99,19 @@ DecodeBitstream(NeuralCodec& codec,
         {
             payloads.push_back(reader.LayerPayload(c, j));
         }
-        std::vector<FrameCodes> codes =
-            DecodeChunkLayers(payloads, ChunkCodeShapes(codec, h, reader.ChunkFrames(c)));
-        sink(c, codec.Decode(codes, h.width, h.height, exit));
+        ChunkCodes codes;
+        try
+        {
+            codes = ParseChunk(payloads,
+                               reader.ChunkFrames(c),
+                               h,
+                               codec.CodeShapeFor(h.width, h.height));
+        }
+        catch (const std::runtime_error& error)
+        {
+            throw InputError::AtField(reader.Name(), "chunk " + std::to_string(c), error.what());
+        }
+        sink(c, ReconstructChunk(codec, codes, h.width, h.height, exit));
     }
 }
 

@@ -3,6 +3,7 @@
 #define LVC_BITSTREAM_NEURAL_STREAM_H
 
 #include "bitstream/bitstream-format.h"
+#include "bitstream/chunk-coding.h"
 #include "entropy/code-layer-coder.h"
 #include "io/frame.h"
 #include "io/read-options.h"
@@ -15,16 +16,6 @@
 namespace lvc
 {
 
-/// A chunk coded in memory: its payloads and the codes they hold.
-struct CodedChunk
-{
-    ChunkPayload payload;
-    std::vector<FrameCodes> codes;
-};
-
-/// Encodes one chunk's frames: K codes per frame, one entropy-coded payload per layer.
-CodedChunk EncodeChunk(NeuralCodec& codec, const std::vector<Frame>& frames);
-
 /// The code shapes of `frames` frames of a video's size.
 std::vector<CodeShape> ChunkCodeShapes(const NeuralCodec& codec,
                                        const BitstreamHeader& header,
@@ -35,6 +26,7 @@ struct EncodeRequest
     std::string video_path;
     ReadOptions read;
     double chunk_duration_s = 2;
+    NeuralCodingOptions coding;
     std::function<void(const std::string&)> progress; ///< may be empty
 };
 
@@ -44,7 +36,8 @@ struct EncodedVideo
     std::vector<ChunkPayload> chunks;
 };
 
-/// Reads the video chunk by chunk and codes every chunk (ns3::InputError for bad input).
+/// Reads the video chunk by chunk and codes every chunk (ns3::InputError for bad input, an
+/// impossible GOP or error-layer count included).
 EncodedVideo EncodeVideo(NeuralCodec& codec, const EncodeRequest& request);
 
 /// ns3::InputError naming the bitstream when it was made with other weights or another K/C.

@@ -74,10 +74,24 @@ RunIterations(RecurrentEncoder& encoder,
               const torch::Tensor& target,
               int iterations)
 {
+    return RunIterationsOnTargets(encoder,
+                                  decoder,
+                                  std::vector<torch::Tensor>(std::max(iterations, 0), target));
+}
+
+IterativeResult
+RunIterationsOnTargets(RecurrentEncoder& encoder,
+                       RecurrentDecoder& decoder,
+                       const std::vector<torch::Tensor>& targets)
+{
     IterativeResult result;
     IterativeState state;
-    torch::Tensor reconstruction = torch::zeros_like(target);
-    for (int j = 0; j < iterations; ++j)
+    if (targets.empty())
+    {
+        return result;
+    }
+    torch::Tensor reconstruction = torch::zeros_like(targets.front());
+    for (const torch::Tensor& target : targets)
     {
         torch::Tensor code = encoder->forward(target - reconstruction, state);
         reconstruction = reconstruction + decoder->forward(code, state);

@@ -74,6 +74,15 @@ IterativeResult RunIterations(RecurrentEncoder& encoder,
                               const torch::Tensor& target,
                               int iterations);
 
+/**
+ * The same with a target per iteration: iteration j codes targets[j] - reconstruction_{j-1}, so
+ * that the reconstruction after j iterations approaches targets[j] (a B frame's interpolation
+ * error, which changes with the anchors' layer count).
+ */
+IterativeResult RunIterationsOnTargets(RecurrentEncoder& encoder,
+                                       RecurrentDecoder& decoder,
+                                       const std::vector<torch::Tensor>& targets);
+
 } // namespace lvc
 
 #endif // LVC_NN_ITERATIVE_CODER_H

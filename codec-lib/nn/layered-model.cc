@@ -90,6 +90,21 @@ LayeredModelImpl::Encode(const torch::Tensor& pictures, int layers)
     return run.codes;
 }
 
+std::vector<torch::Tensor>
+LayeredModelImpl::EncodeTargets(const std::vector<torch::Tensor>& targets)
+{
+    if (targets.empty() || static_cast<int>(targets.size()) > m_config.iterations)
+    {
+        throw std::invalid_argument("encode: 1..K targets");
+    }
+    torch::NoGradGuard no_grad;
+    bool was_training = is_training();
+    eval();
+    IterativeResult run = RunIterationsOnTargets(encoder, decoder, targets);
+    train(was_training);
+    return run.codes;
+}
+
 torch::Tensor
 LayeredModelImpl::Decode(const std::vector<torch::Tensor>& codes, int exit)
 {

@@ -41,6 +41,10 @@ class LayeredModelImpl : public torch::nn::Module
      */
     std::vector<torch::Tensor> Encode(const torch::Tensor& pictures, int layers = 0);
 
+    /// Codes of layers 1..targets.size() (<= K), layer j coding toward targets[j - 1]
+    /// (RunIterationsOnTargets), deterministic.
+    std::vector<torch::Tensor> EncodeTargets(const std::vector<torch::Tensor>& targets);
+
     /// The picture from the codes of layers 1..k (k = codes.size() <= K) at exit 1..3.
     torch::Tensor Decode(const std::vector<torch::Tensor>& codes, int exit);
 

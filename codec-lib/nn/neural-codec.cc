@@ -105,6 +105,27 @@ NeuralCodec::Encode(const std::vector<Frame>& frames, int layers)
     return out;
 }
 
+std::vector<FrameCodes>
+NeuralCodec::EncodeTargets(const std::vector<std::vector<Frame>>& targets)
+{
+    std::vector<FrameCodes> out;
+    for (const std::vector<Frame>& picture_targets : targets)
+    {
+        std::vector<torch::Tensor> tensors;
+        for (const Frame& target : picture_targets)
+        {
+            tensors.push_back(FrameToTensor(target).unsqueeze(0));
+        }
+        FrameCodes frame_codes;
+        for (const torch::Tensor& c : m_impl->model->EncodeTargets(tensors))
+        {
+            frame_codes.push_back(TensorToCode(c));
+        }
+        out.push_back(std::move(frame_codes));
+    }
+    return out;
+}
+
 std::vector<Frame>
 NeuralCodec::Decode(const std::vector<FrameCodes>& codes, int width, int height, int exit)
 {
@@ -129,7 +150,11 @@ NeuralCodec::Decode(const std::vector<FrameCodes>& codes, int width, int height,
 std::vector<std::vector<std::vector<Frame>>>
 NeuralCodec::DecodeAll(const std::vector<FrameCodes>& codes, int width, int height)
 {
-    const int k_max = Config().iterations;
+    const int k_max = codes.empty() ? Config().iterations : static_cast<int>(codes[0].size());
+    if (k_max < 1 || k_max > Config().iterations)
+    {
+        throw std::invalid_argument("DecodeAll: 1..K codes per frame");
+    }
     std::vector<std::vector<std::vector<Frame>>> out(
         k_max,
         std::vector<std::vector<Frame>>(ModelConfig::kExitCount));
@@ -142,7 +167,7 @@ NeuralCodec::DecodeAll(const std::vector<FrameCodes>& codes, int width, int heig
         }
         if (static_cast<int>(tensors.size()) != k_max)
         {
-            throw std::invalid_argument("DecodeAll: every frame needs its K codes");
+            throw std::invalid_argument("DecodeAll: every frame needs as many codes");
         }
         std::vector<std::vector<torch::Tensor>> pictures =
             m_impl->model->DecodeAllPrefixes(tensors);

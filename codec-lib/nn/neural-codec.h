@@ -45,6 +45,12 @@ class NeuralCodec
     std::vector<FrameCodes> Encode(const std::vector<Frame>& frames, int layers = 0);
 
     /**
+     * Per picture, the codes of layers 1..n (n = targets[i].size(), 1..K), layer j coding what
+     * the server decoder's j - 1 layers left of targets[i][j - 1] (pictures of one size).
+     */
+    std::vector<FrameCodes> EncodeTargets(const std::vector<std::vector<Frame>>& targets);
+
+    /**
      * Decodes every frame from its codes of layers 1..k (k = codes[i].size(), 1..K, the same for
      * every frame) at exit 1..3 (3: the full decoder).
      */
@@ -53,7 +59,8 @@ class NeuralCodec
                               int height,
                               int exit);
 
-    /// Every prefix k = 1..K at every exit: result[k - 1][exit - 1][frame].
+    /// Every prefix k = 1..n at every exit: result[k - 1][exit - 1][frame], n the frames' code
+    /// count (the same for every frame, 1..K).
     std::vector<std::vector<std::vector<Frame>>> DecodeAll(const std::vector<FrameCodes>& codes,
                                                            int width,
                                                            int height);

@@ -1,9 +1,9 @@
 #include "profile/neural-profile-codec.h"
 
 #include "bitstream/bitstream-format.h"
-#include "bitstream/chunk-layers.h"
 #include "bitstream/neural-stream.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -46,6 +46,10 @@ NeuralProfileCodec::NeuralProfileCodec(const NeuralProfileOptions& options)
     : m_options(options),
       m_codec(std::make_unique<NeuralCodec>(options.weights, options.threads))
 {
+    m_header.weights_sha256 = m_codec->WeightsSha256();
+    m_header.layers = m_codec->Config().iterations;
+    m_header.code_channels = m_codec->Config().code_channels;
+    ApplyCodingOptions(options.coding, m_header);
 }
 
 NeuralProfileCodec::~NeuralProfileCodec() = default;
@@ -92,35 +96,37 @@ NeuralProfileCodec::EncodeMsPerFrame() const
 }
 
 void
-NeuralProfileCodec::TimeEncodePrefixes(const std::vector<Frame>& frames,
-                                       const std::vector<FrameCodes>& codes)
+NeuralProfileCodec::TimeEncodePrefixes(const std::vector<Frame>& frames)
 {
     const int k_max = m_codec->Config().iterations;
     m_encode_ms.resize(k_max, 0);
-    // The network's time on up to three frames (first, middle, last), scaled to the chunk.
-    std::vector<Frame> sample = {frames.front()};
-    if (frames.size() >= 3)
+    std::vector<Frame> sample;
+    if (m_header.gop_frames >= 2)
     {
-        sample.push_back(frames[frames.size() / 2]);
+        const std::size_t n = std::min<std::size_t>(frames.size(), m_header.gop_frames + 1);
+        sample.assign(frames.begin(), frames.begin() + static_cast<std::ptrdiff_t>(n));
     }
-    if (frames.size() >= 2)
+    else
     {
-        sample.push_back(frames.back());
+        sample = {frames.front()};
+        if (frames.size() >= 3)
+        {
+            sample.push_back(frames[frames.size() / 2]);
+        }
+        if (frames.size() >= 2)
+        {
+            sample.push_back(frames.back());
+        }
     }
     const double scale = static_cast<double>(frames.size()) / static_cast<double>(sample.size());
     for (int k = 1; k <= k_max; ++k)
     {
+        BitstreamHeader prefix = m_header;
+        prefix.layers = k;
+        prefix.b_error_layers = std::min(k, m_header.b_error_layers);
         auto start = Clock::now();
-        m_codec->Encode(sample, k);
-        const double network_ms = MillisecondsSince(start);
-        std::vector<FrameCodes> prefix;
-        for (const FrameCodes& c : codes)
-        {
-            prefix.emplace_back(c.begin(), c.begin() + k);
-        }
-        start = Clock::now();
-        EncodeChunkLayers(prefix);
-        m_encode_ms[k - 1] += network_ms * scale + MillisecondsSince(start);
+        EncodeNeuralChunk(*m_codec, sample, prefix, m_options.coding.motion_crf);
+        m_encode_ms[k - 1] += MillisecondsSince(start) * scale;
     }
     m_encoded_frames += frames.size();
 }
@@ -141,14 +147,27 @@ NeuralProfileCodec::Settings() const
     }
     json["layers"] = c.iterations;
     json["exits"] = "1: 1/16-resolution trunk; 2: + 1/8 stage; 3: + 1/4 stage (full decoder)";
-    json["frames"] = "every frame coded as a key frame (intra only)";
+    if (m_header.gop_frames >= 2)
+    {
+        json["frames"] = "anchors (key frames) every gop_frames frames of a chunk and its last "
+                         "frame; B frames between them interpolated from the decoded anchors "
+                         "with x264's vectors (entropy coded in layer 1), layers "
+                         "1..b_error_layers also coding their interpolation error";
+        json["gop_frames"] = m_header.gop_frames;
+        json["b_error_layers"] = m_header.b_error_layers;
+        json["motion_crf"] = m_options.coding.motion_crf;
+    }
+    else
+    {
+        json["frames"] = "every frame coded as a key frame (intra only)";
+    }
     json["bits_per_layer_per_16x16_block"] = c.code_channels;
     json["entropy_coder"] = "adaptive binary arithmetic coder; contexts: left, upper, upper-left "
                             "bits, the previous channel's and the previous layer's bit";
     json["bytes"] = "layer payload + 8-byte chunk-table entry; layer 1 also the chunk's 4-byte "
                     "frame count, and in chunk 0 the file header and the table CRC";
-    json["decode_ms"] = "entropy decoding of layers 1..k (measured) + the single-shot decoder at "
-                        "the exit on every frame (measured), " +
+    json["decode_ms"] = "parsing and entropy decoding of layers 1..k (measured) + rebuilding "
+                        "every frame at the exit: single-shot decoder, interpolation (measured), " +
                         std::to_string(m_options.threads) + " LibTorch threads";
     nlohmann::ordered_json encode_ms = nlohmann::ordered_json::array();
     for (double ms : EncodeMsPerFrame())
@@ -156,9 +175,9 @@ NeuralProfileCodec::Settings() const
         encode_ms.push_back(std::round(ms * 100) / 100);
     }
     json["encode_ms_per_frame"] = encode_ms;
-    json["encode_ms"] = "per layer prefix k = 1..K, per frame: the encoder's and the server "
-                        "decoder's k iterations (timed on up to 3 frames of each chunk) + entropy "
-                        "coding of layers 1..k (measured), " +
+    json["encode_ms"] = "per layer prefix k = 1..K, per frame: the whole encoder for k layers "
+                        "(motion, network, entropy coding) timed on a sample of each chunk (its "
+                        "first group of pictures; intra: 3 frames), " +
                         std::to_string(m_options.threads) + " LibTorch threads";
     return json;
 }
@@ -183,22 +202,27 @@ NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
     const int width = frames.at(0).Width();
     const int height = frames.at(0).Height();
     const int k_max = m_codec->Config().iterations;
-    CodedChunk coded = EncodeChunk(*m_codec, frames);
-    TimeEncodePrefixes(frames, coded.codes);
-    const std::vector<CodeShape> shapes(frames.size(), m_codec->CodeShapeFor(width, height));
+    m_header.width = width;
+    m_header.height = height;
+    CodedChunk coded =
+        EncodeNeuralChunk(*m_codec, frames, m_header, m_options.coding.motion_crf);
+    TimeEncodePrefixes(frames);
+    const CodeShape shape = m_codec->CodeShapeFor(width, height);
+    const auto n_frames = static_cast<std::uint32_t>(frames.size());
 
-    // Entropy decoding time of every prefix; the codes decoded from the bytes are the ones used.
+    // Parsing time of every prefix; the codes parsed from the bytes are the ones used.
     std::vector<double> entropy_ms(k_max);
-    std::vector<FrameCodes> decoded;
+    ChunkCodes decoded;
     for (int k = 1; k <= k_max; ++k)
     {
         std::vector<std::vector<std::uint8_t>> prefix(coded.payload.layers.begin(),
                                                       coded.payload.layers.begin() + k);
         auto start = Clock::now();
-        decoded = DecodeChunkLayers(prefix, shapes);
+        decoded = ParseChunk(prefix, n_frames, m_header, shape);
         entropy_ms[k - 1] = MillisecondsSince(start);
     }
-    if (decoded != coded.codes)
+    if (decoded.anchor_codes != coded.codes.anchor_codes ||
+        decoded.b_codes != coded.codes.b_codes)
     {
         throw std::logic_error("neural profile: entropy decoding did not give the codes back");
     }
@@ -206,11 +230,11 @@ NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
     for (int e = 1; e <= ModelConfig::kExitCount; ++e)
     {
         auto start = Clock::now();
-        m_codec->Decode(decoded, width, height, e);
+        ReconstructChunk(*m_codec, decoded, width, height, e);
         network_ms[e - 1] = MillisecondsSince(start);
     }
     std::vector<std::vector<std::vector<Frame>>> pictures =
-        m_codec->DecodeAll(decoded, width, height);
+        ReconstructAllPrefixes(*m_codec, decoded, width, height);
 
     std::vector<ns3::LayerInfo> layers;
     for (int k = 1; k <= k_max; ++k)

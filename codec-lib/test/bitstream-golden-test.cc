@@ -5,6 +5,8 @@
 #include "bitstream/chunk-layers.h"
 #include "weights/safetensors.h"
 
+#include "ns3/input-error.h"
+
 #include <cstdlib>
 #include <gtest/gtest.h>
 #include <iostream>
@@ -16,7 +18,7 @@ namespace
 {
 
 constexpr const char* kGoldenSha256 =
-    "7941a983c2685f53a45efff88fbd9c9577a8b94339910d51addb949e4e8484f3";
+    "8ce9c50788b970cecb8eddb6d3404efbb99d1a60c483aec5e0f66f525cad2803";
 
 /// Codes with structure for every context: runs along rows, channels and layers.
 std::vector<FrameCodes>
@@ -81,6 +83,42 @@ TEST(BitstreamGolden, BytesOfAFixedFileAreUnchanged)
         payloads.push_back(reader.LayerPayload(1, j));
     }
     EXPECT_EQ(DecodeChunkLayers(payloads, {CodeShape{6, 5, 7}}), std::vector<FrameCodes>{codes[2]});
+}
+
+TEST(BitstreamGolden, VersionOneFilesStillRead)
+{
+    std::vector<FrameCodes> codes = FixedCodes();
+    BitstreamHeader header;
+    header.weights_sha256 = std::string(64, 'b');
+    header.width = 112;
+    header.height = 80;
+    header.fps = 25;
+    header.frames = 1;
+    header.frames_per_chunk = 1;
+    header.chunks = 1;
+    header.layers = 4;
+    header.code_channels = 6;
+    std::vector<ChunkPayload> chunks(1);
+    chunks[0].frames = 1;
+    chunks[0].layers = EncodeChunkLayers({codes[0]});
+    std::vector<std::uint8_t> v2 = SerializeBitstream(header, chunks);
+    // Version 1: the same header without the GOP and error-layer fields (bytes 72..75).
+    std::vector<std::uint8_t> v1(v2.begin(), v2.begin() + 72);
+    v1[4] = 1;
+    v1[6] = static_cast<std::uint8_t>(BitstreamHeader::kSizeVersion1);
+    const std::uint32_t crc = Crc32(v1.data(), v1.size());
+    for (int i = 0; i < 4; ++i)
+    {
+        v1.push_back(static_cast<std::uint8_t>(crc >> (8 * i)));
+    }
+    v1.insert(v1.end(), v2.begin() + BitstreamHeader::kSize, v2.end());
+    BitstreamReader reader(v1, "v1.lvc");
+    EXPECT_EQ(reader.Header().version, 1);
+    EXPECT_EQ(reader.Header().gop_frames, 0);
+    EXPECT_EQ(reader.Header().width, 112);
+    EXPECT_EQ(reader.LayerPayload(0, 2), chunks[0].layers[1]);
+    v1[4] = 3;
+    EXPECT_THROW(BitstreamReader(v1, "v3.lvc"), ns3::InputError);
 }
 
 } // namespace

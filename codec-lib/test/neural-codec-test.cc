@@ -140,6 +140,7 @@ TEST(NeuralBitstream, FileDecodesToTheInMemoryReconstruction)
     request.read.width = 200; // not a multiple of 16: padded and cropped back
     request.read.height = 120;
     request.chunk_duration_s = 0.08; // 2 frames per chunk: 3 chunks, the last of one frame
+    request.coding.gop_frames = 0;   // every frame a key frame (inter-coding-test.cc: B frames)
     EncodedVideo video = EncodeVideo(codec, request);
     ASSERT_EQ(video.header.chunks, 3U);
     std::string path = test::ScratchPath("street.lvc");

@@ -1,6 +1,8 @@
 // The shipped weights (codec-lib/weights/) on a held-out clip: every added layer keeps or raises
 // the quality, the decoder's time does not grow with the layers, and the entropy coder finds
-// structure in the real codes.
+// structure in the real codes; interpolated B frames cost far fewer bytes than key frames for
+// nearly the same quality.
+#include "bitstream/chunk-coding.h"
 #include "bitstream/chunk-layers.h"
 #include "metrics/quality.h"
 #include "nn/neural-codec.h"
@@ -95,6 +97,65 @@ TEST(NeuralShipped, RealCodesRoundTripAndContextsHelp)
         EXPECT_LE(payloads[j].size() * 8, shape.Size() * frames.size() + 64) << "layer " << j + 1;
     }
     EXPECT_LT(with_contexts, without);
+}
+
+/// Bytes of every layer and the full-exit PSNR of every prefix of foreman's first 17 frames.
+struct ChunkFigures
+{
+    std::vector<std::size_t> bytes;
+    std::vector<double> psnr_db;
+};
+
+ChunkFigures
+CodeForeman(int gop, int b_error_layers)
+{
+    NeuralCodec& codec = Shipped();
+    std::vector<Frame> frames = test::ReadFrames(test::Shared(kForeman), 17);
+    BitstreamHeader h;
+    h.width = 352;
+    h.height = 288;
+    h.layers = codec.Config().iterations;
+    ApplyCodingOptions(NeuralCodingOptions{gop, b_error_layers, 36}, h);
+    CodedChunk coded = EncodeNeuralChunk(codec, frames, h);
+    ChunkFigures out;
+    for (const auto& layer : coded.payload.layers)
+    {
+        out.bytes.push_back(layer.size());
+    }
+    QualityOptions quality{PsnrSpace::kY, false, 2};
+    for (const auto& prefix : ReconstructAllPrefixes(codec, coded.codes, 352, 288))
+    {
+        out.psnr_db.push_back(MeasureSequence(frames, prefix.back(), quality).psnr_db);
+    }
+    return out;
+}
+
+TEST(NeuralShipped, InterpolatedFramesCostFewerBytesForNearlyTheSameQuality)
+{
+    ChunkFigures intra = CodeForeman(0, 0);
+    ChunkFigures inter = CodeForeman(8, 0);
+    auto total = [](const ChunkFigures& f) {
+        std::size_t sum = 0;
+        for (std::size_t b : f.bytes)
+        {
+            sum += b;
+        }
+        return sum;
+    };
+    // 3 anchors and the vectors of 14 B frames against 17 key frames.
+    EXPECT_LT(total(inter) * 2, total(intra)) << total(inter) << " vs " << total(intra);
+    EXPECT_GT(inter.psnr_db.back(), intra.psnr_db.back() - 1.0);
+    for (std::size_t k = 1; k < inter.psnr_db.size(); ++k)
+    {
+        EXPECT_GE(inter.psnr_db[k], inter.psnr_db[k - 1] - 0.02) << "layers 1.." << k + 1;
+    }
+    // The B frames' error layers: more bytes, and more quality at every prefix.
+    ChunkFigures errors = CodeForeman(8, -1);
+    for (std::size_t k = 0; k < errors.psnr_db.size(); ++k)
+    {
+        EXPECT_GT(errors.bytes[k], inter.bytes[k]) << "layer " << k + 1;
+        EXPECT_GT(errors.psnr_db[k], inter.psnr_db[k]) << "layers 1.." << k + 1;
+    }
 }
 
 } // namespace

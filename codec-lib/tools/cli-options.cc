@@ -79,6 +79,24 @@ ParseCrop(const std::string& text)
     return crop;
 }
 
+void
+AddNeuralCodingOptions(CLI::App& command, NeuralCodingOptions& options)
+{
+    command
+        .add_option("--gop",
+                    options.gop_frames,
+                    "anchors (key frames) every GOP frames, B frames interpolated between them "
+                    "with x264's vectors (2..17); 0: every frame a key frame")
+        ->capture_default_str();
+    command
+        .add_option("--b-error-layers",
+                    options.b_error_layers,
+                    "layers 1..n also code the B frames' interpolation errors (0..K; -1: all)")
+        ->capture_default_str();
+    command.add_option("--motion-crf", options.motion_crf, "x264's CRF for the vectors (0..51)")
+        ->capture_default_str();
+}
+
 ReadOptions
 ToReadOptions(const VideoOptions& options)
 {

@@ -2,6 +2,7 @@
 #ifndef LVC_TOOLS_CLI_OPTIONS_H
 #define LVC_TOOLS_CLI_OPTIONS_H
 
+#include "bitstream/chunk-codes.h"
 #include "io/video-reader.h"
 
 #include <CLI/CLI.hpp>
@@ -38,6 +39,9 @@ struct VideoOptions
 
 /// Adds --fps, --width, --height, --crop, --start-frame, --frames (and VIDEO when `positional`).
 void AddVideoOptions(CLI::App& command, VideoOptions& options, bool positional = true);
+
+/// Adds --gop, --b-error-layers and --motion-crf (the neural codec's frame hierarchy).
+void AddNeuralCodingOptions(CLI::App& command, NeuralCodingOptions& options);
 
 /// Checks the values and names the option that is wrong (ns3::InputError).
 ReadOptions ToReadOptions(const VideoOptions& options);

@@ -33,6 +33,7 @@ struct CodecArgs
     int layers = 0;
     int exit = 3;
     VideoOptions reference;
+    NeuralCodingOptions coding;
 };
 
 void
@@ -47,6 +48,7 @@ RunEncode(const Console& console, const CodecArgs& args)
     request.video_path = args.video.path;
     request.read = ToReadOptions(args.video);
     request.chunk_duration_s = args.chunk_s;
+    request.coding = args.coding;
     request.progress = [&console](const std::string& line) { console.Progress(line); };
     EncodedVideo video = EncodeVideo(codec, request);
     WriteBitstream(args.output, video.header, video.chunks);
@@ -62,7 +64,12 @@ RunEncode(const Console& console, const CodecArgs& args)
         static_cast<double>(video.header.width) * video.header.height * video.header.frames;
     console.out << "wrote " << args.output << ": " << video.header.width << "x"
                 << video.header.height << ", " << video.header.frames << " frames, "
-                << video.header.chunks << " chunks, " << video.header.layers << " layers\n"
+                << video.header.chunks << " chunks, " << video.header.layers << " layers, "
+                << (video.header.gop_frames == 0
+                        ? std::string("every frame a key frame")
+                        : "GOP " + std::to_string(video.header.gop_frames) + ", B error layers " +
+                              std::to_string(video.header.b_error_layers))
+                << "\n"
                 << "layer  bytes     cumulative bpp\n";
     std::uint64_t sum = 0;
     for (std::size_t j = 0; j < layer_bytes.size(); ++j)
@@ -156,6 +163,7 @@ AddCodecCommands(CLI::App& app, Console& console)
     encode->add_option("--chunk-s", enc->chunk_s, "chunk duration in seconds (whole frames)")
         ->capture_default_str();
     encode->add_option("--threads", enc->threads, "LibTorch threads")->capture_default_str();
+    AddNeuralCodingOptions(*encode, enc->coding);
     encode->callback([&console, enc] { RunEncode(console, *enc); });
 
     auto dec = std::make_shared<CodecArgs>();

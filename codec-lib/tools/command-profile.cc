@@ -45,6 +45,7 @@ struct ProfileArgs
     std::string reconstruct_quality = "lossless";
     std::string weights = LVC_DEFAULT_WEIGHTS;
     int nn_threads = 1;
+    NeuralCodingOptions coding;
 };
 
 QualityOptions
@@ -82,6 +83,7 @@ MakeCodec(const ProfileArgs& args, const QualityOptions& quality)
         NeuralProfileOptions options;
         options.weights = args.weights;
         options.threads = args.nn_threads;
+        options.coding = args.coding;
         options.quality = quality;
         return std::make_unique<NeuralProfileCodec>(options);
     }
@@ -271,6 +273,7 @@ AddProfileCommands(CLI::App& app, Console& console)
                      profile_args->nn_threads,
                      "neural: LibTorch threads for coding and the decode_ms measurement")
         ->capture_default_str();
+    AddNeuralCodingOptions(*profile, profile_args->coding);
     profile
         ->add_option("--bitrates-kbps",
                      profile_args->bitrates_kbps,

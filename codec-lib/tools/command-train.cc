@@ -1,11 +1,18 @@
 // lvc train / export-weights: the neural codec's training tool.
+#include "nn/neural-codec.h"
 #include "tools/commands.h"
+#include "train/interpolation-errors.h"
 #include "train/trainer.h"
 
 #include "ns3/input-error.h"
 
 #include <array>
+#include <random>
 #include <memory>
+
+#ifndef LVC_DEFAULT_WEIGHTS
+#define LVC_DEFAULT_WEIGHTS "codec-lib/weights/lvc-intra-k6.safetensors"
+#endif
 
 #ifndef LVC_DEFAULT_SHARED_DIR
 #define LVC_DEFAULT_SHARED_DIR "../shared"
@@ -24,7 +31,47 @@ struct TrainArgs
     TrainOptions options;
     std::string shared_dir = LVC_DEFAULT_SHARED_DIR;
     std::string data_list;
+    double interp_fraction = 0;
+    std::string interp_weights = LVC_DEFAULT_WEIGHTS;
+    InterpolationErrorOptions interp;
 };
+
+/**
+ * Adds the interpolation errors of every video source: anchors coded by `args.interp_weights`
+ * with layers 1..k, k drawn per group of pictures (seeded), decoded at the full exit.
+ */
+void
+AddInterpolationErrors(const Console& console,
+                       const TrainArgs& args,
+                       const std::vector<TrainingSource>& sources,
+                       TrainingFrames& data)
+{
+    NeuralCodec codec(args.interp_weights, args.options.threads);
+    const int k_max = codec.Config().iterations;
+    std::mt19937_64 rng(args.options.seed);
+    std::vector<Frame> errors;
+    for (const TrainingSource& source : sources)
+    {
+        std::vector<Frame> more =
+            InterpolationErrorFrames(source, args.interp, [&](const Frame& anchor, int) {
+                const int k = 1 + static_cast<int>(rng() % k_max);
+                std::vector<FrameCodes> codes = codec.Encode({anchor}, k);
+                return codec.Decode(codes, anchor.Width(), anchor.Height(), 3).front();
+            });
+        if (!more.empty())
+        {
+            console.Progress("interpolation errors: " + source.path + ": " +
+                             std::to_string(more.size()) + " B frames");
+        }
+        errors.insert(errors.end(),
+                      std::make_move_iterator(more.begin()),
+                      std::make_move_iterator(more.end()));
+    }
+    data.AddErrorFrames(std::move(errors), args.interp_fraction, args.options.patch_px);
+    console.Progress("interpolation errors: " + std::to_string(data.ErrorFrameCount()) +
+                     " pictures, a fraction " + std::to_string(args.interp_fraction) +
+                     " of the patches");
+}
 
 void
 AddModelOptions(CLI::App& command, ModelConfig& config)
@@ -48,6 +95,12 @@ RunTrain(const Console& console, TrainArgs& args)
     {
         throw InputError("--steps, --log-every, --lr and --threads must be positive");
     }
+    if (!(args.interp_fraction >= 0 && args.interp_fraction <= 1) || args.interp.groups < 1 ||
+        args.interp.gop_frames < 2 || args.interp.gop_frames > 17)
+    {
+        throw InputError("--interp-fraction must be in 0..1, --interp-groups positive and "
+                         "--interp-gop 2..17");
+    }
     try
     {
         o.config.Check();
@@ -62,6 +115,10 @@ RunTrain(const Console& console, TrainArgs& args)
     });
     console.Progress("data: " + std::to_string(data.Size()) + " frames, " +
                      std::to_string(data.Pixels() / 1000000) + " Mpixels");
+    if (args.interp_fraction > 0)
+    {
+        AddInterpolationErrors(console, args, sources, data);
+    }
     TrainReport report = Train(o, data, console.err);
     console.out << "trained steps " << report.first_step << ".." << report.last_step << " in "
                 << report.seconds << " s (" << report.total_seconds << " s in all); loss "
@@ -109,6 +166,20 @@ AddTrainCommands(CLI::App& app, Console& console)
     train->add_option("--data-list",
                       args->data_list,
                       "more training files, one path per line (scripts/fetch-training-data.sh)");
+    train
+        ->add_option("--interp-fraction",
+                     args->interp_fraction,
+                     "share of the patches taken from B frames' interpolation errors (0..1)")
+        ->capture_default_str();
+    train
+        ->add_option("--interp-weights",
+                     args->interp_weights,
+                     "weights that code the anchors of those interpolations")
+        ->capture_default_str();
+    train->add_option("--interp-gop", args->interp.gop_frames, "anchor spacing of those B frames")
+        ->capture_default_str();
+    train->add_option("--interp-groups", args->interp.groups, "groups of pictures per video")
+        ->capture_default_str();
     train->callback([&console, args] { RunTrain(console, *args); });
 
     auto export_args = std::make_shared<std::array<std::string, 3>>();

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <stdexcept>
 
 namespace lvc
 {
@@ -200,6 +201,29 @@ TrainingFrames::Pixels() const
     return n;
 }
 
+void
+TrainingFrames::AddErrorFrames(std::vector<Frame> errors, double fraction, int min_side)
+{
+    if (!(fraction >= 0 && fraction <= 1))
+    {
+        throw std::invalid_argument("training data: the error fraction must be in 0..1");
+    }
+    for (Frame& f : errors)
+    {
+        if (f.Width() >= min_side && f.Height() >= min_side)
+        {
+            m_errors.push_back(std::move(f));
+        }
+    }
+    m_error_fraction = fraction;
+}
+
+std::size_t
+TrainingFrames::ErrorFrameCount() const
+{
+    return m_errors.size();
+}
+
 std::vector<Frame>
 TrainingFrames::SamplePatches(std::mt19937_64& rng, int count, int side) const
 {
@@ -207,7 +231,11 @@ TrainingFrames::SamplePatches(std::mt19937_64& rng, int count, int side) const
     patches.reserve(count);
     for (int i = 0; i < count; ++i)
     {
-        const Frame& f = m_frames[rng() % m_frames.size()];
+        // The extra draw happens only with error pictures, so older runs keep their batches.
+        const bool error = !m_errors.empty() &&
+                           static_cast<double>(rng() % 1000000) < m_error_fraction * 1000000;
+        const std::vector<Frame>& pool = error ? m_errors : m_frames;
+        const Frame& f = pool[rng() % pool.size()];
         int x = static_cast<int>(rng() % ((f.Width() - side) / 2 + 1)) * 2;
         int y = static_cast<int>(rng() % ((f.Height() - side) / 2 + 1)) * 2;
         std::uint64_t flips = rng();

@@ -63,6 +63,14 @@ class TrainingFrames
     std::size_t Pixels() const;
 
     /**
+     * Adds interpolation-error pictures (train/interpolation-errors.h): from then on a patch comes
+     * from them with probability `fraction` (0..1), from the frames otherwise. Pictures smaller
+     * than `min_side` are dropped.
+     */
+    void AddErrorFrames(std::vector<Frame> errors, double fraction, int min_side);
+    std::size_t ErrorFrameCount() const;
+
+    /**
      * `count` random `side` x `side` crops (even offsets) with random horizontal and vertical
      * flips, drawn with `rng` (so a batch is a function of the seed and the step).
      */
@@ -70,6 +78,8 @@ class TrainingFrames
 
   private:
     std::vector<Frame> m_frames;
+    std::vector<Frame> m_errors;
+    double m_error_fraction = 0;
 };
 
 } // namespace lvc

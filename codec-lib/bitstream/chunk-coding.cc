@@ -1,0 +1,158 @@
+#include "bitstream/chunk-coding.h"
+
+#include "baseline/residual.h"
+#include "interp/motion-coder.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace lvc
+{
+
+namespace
+{
+
+void
+PutU32(std::vector<std::uint8_t>& out, std::uint32_t v)
+{
+    for (int i = 0; i < 4; ++i)
+    {
+        out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+    }
+}
+
+std::vector<Frame>
+BFrames(const std::vector<Frame>& anchors,
+        const ChunkCodes& codes,
+        const std::vector<Frame>* errors)
+{
+    std::vector<Frame> b = InterpolateBFrames(codes.hierarchy, codes.b_motion, anchors);
+    if (errors != nullptr)
+    {
+        for (std::size_t i = 0; i < b.size(); ++i)
+        {
+            b[i] = AddResidual(b[i], (*errors)[i]);
+        }
+    }
+    return b;
+}
+
+} // namespace
+
+CodedChunk
+EncodeNeuralChunk(NeuralCodec& codec,
+            const std::vector<Frame>& frames,
+            const BitstreamHeader& header,
+            int motion_crf)
+{
+    if (frames.empty())
+    {
+        throw std::invalid_argument("encode chunk: no frame");
+    }
+    const int width = frames[0].Width();
+    const int height = frames[0].Height();
+    CodedChunk out;
+    ChunkCodes& codes = out.codes;
+    codes.hierarchy = ChunkHierarchy(header, static_cast<std::uint32_t>(frames.size()));
+    const FrameHierarchy& h = codes.hierarchy;
+    std::vector<Frame> anchors;
+    for (int a : h.anchors)
+    {
+        anchors.push_back(frames[a]);
+    }
+    codes.anchor_codes = codec.Encode(anchors, header.layers);
+    std::vector<std::uint8_t> motion_section;
+    if (header.gop_frames >= 2)
+    {
+        std::vector<std::uint8_t> motion_bytes;
+        if (!h.b_frames.empty())
+        {
+            AnchorMotionOptions options;
+            options.gop_frames = header.gop_frames;
+            options.crf = motion_crf;
+            std::vector<AnchorMotion> motion = AnchorMotionOf(frames, options);
+            CheckMotionMatches(h, motion);
+            std::vector<AnchorMotion> b_motion;
+            for (int b : h.b_frames)
+            {
+                b_motion.push_back(motion[b]);
+            }
+            motion_bytes = EncodeMotion(h, b_motion);
+            // The decoder's vectors (quarter pixels), so that both sides interpolate alike.
+            codes.b_motion =
+                DecodeMotion(motion_bytes.data(), motion_bytes.size(), h, width, height);
+        }
+        PutU32(motion_section, static_cast<std::uint32_t>(motion_bytes.size()));
+        motion_section.insert(motion_section.end(), motion_bytes.begin(), motion_bytes.end());
+        codes.motion_bytes = motion_section.size();
+    }
+    if (header.b_error_layers > 0 && !h.b_frames.empty())
+    {
+        std::vector<std::vector<Frame>> targets(h.b_frames.size());
+        for (int k = 1; k <= header.b_error_layers; ++k)
+        {
+            std::vector<Frame> decoded =
+                codec.Decode(PrefixOf(codes, k).anchor_codes, width, height, 3);
+            std::vector<Frame> predicted = BFrames(decoded, codes, nullptr);
+            for (std::size_t i = 0; i < predicted.size(); ++i)
+            {
+                targets[i].push_back(MakeResidual(frames[h.b_frames[i]], predicted[i]));
+            }
+        }
+        codes.b_codes = codec.EncodeTargets(targets);
+    }
+    out.payload.frames = static_cast<std::uint32_t>(frames.size());
+    out.payload.layers = ChunkPayloads(codes, motion_section);
+    return out;
+}
+
+std::vector<Frame>
+ReconstructChunk(NeuralCodec& codec, const ChunkCodes& codes, int width, int height, int exit)
+{
+    std::vector<Frame> anchors = codec.Decode(codes.anchor_codes, width, height, exit);
+    if (codes.hierarchy.b_frames.empty())
+    {
+        return anchors;
+    }
+    const bool has_errors = !codes.b_codes.empty() && !codes.b_codes[0].empty();
+    std::vector<Frame> errors;
+    if (has_errors)
+    {
+        errors = codec.Decode(codes.b_codes, width, height, exit);
+    }
+    std::vector<Frame> b = BFrames(anchors, codes, has_errors ? &errors : nullptr);
+    return InDisplayOrder(codes.hierarchy, std::move(anchors), std::move(b));
+}
+
+std::vector<std::vector<std::vector<Frame>>>
+ReconstructAllPrefixes(NeuralCodec& codec, const ChunkCodes& codes, int width, int height)
+{
+    std::vector<std::vector<std::vector<Frame>>> anchors =
+        codec.DecodeAll(codes.anchor_codes, width, height);
+    if (codes.hierarchy.b_frames.empty())
+    {
+        return anchors;
+    }
+    const int error_layers =
+        codes.b_codes.empty() ? 0 : static_cast<int>(codes.b_codes[0].size());
+    std::vector<std::vector<std::vector<Frame>>> errors;
+    if (error_layers > 0)
+    {
+        errors = codec.DecodeAll(codes.b_codes, width, height);
+    }
+    std::vector<std::vector<std::vector<Frame>>> out(anchors.size());
+    for (std::size_t k = 0; k < anchors.size(); ++k)
+    {
+        for (std::size_t e = 0; e < anchors[k].size(); ++e)
+        {
+            const std::vector<Frame>* error =
+                error_layers > 0 ? &errors[std::min<std::size_t>(k, error_layers - 1)][e]
+                                 : nullptr;
+            std::vector<Frame> b = BFrames(anchors[k][e], codes, error);
+            out[k].push_back(InDisplayOrder(codes.hierarchy, anchors[k][e], std::move(b)));
+        }
+    }
+    return out;
+}
+
+} // namespace lvc
