@@ -13,7 +13,10 @@
 # encode and decode times are measured with this many LibTorch threads), LVC_CLIPS (comma-separated
 # clip stems: only those, and figures of those; default: every clip, figures of the held-out
 # ones), LVC_OUT (default: traces/profiles; the baselines are always read from traces/profiles),
-# LVC_PICTURE (default: codec-lib/doc/neural-layers.png; empty: none).
+# LVC_PICTURE (default: codec-lib/doc/neural-layers.png; empty: none), LVC_MODES_OUT (default:
+# BUILD_DIR/neural-modes; empty: none): where the profiles of three held-out CIF clips in the
+# codec's other modes go (every frame a key frame; B frames interpolated without error layers),
+# for the figures' comparison; they are not shipped.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +27,7 @@ threads=${LVC_NN_THREADS:-1}
 only=${LVC_CLIPS:-}
 out=${LVC_OUT:-$repo/traces/profiles}
 picture=${LVC_PICTURE-codec-lib/doc/neural-layers.png}
+modes_out=${LVC_MODES_OUT-$build/neural-modes}
 lvc=$build/codec-lib/lvc
 baselines=$repo/traces/profiles
 check=$shared/tools/check-profile
@@ -63,6 +67,29 @@ for entry in "${clips[@]}"; do
 done
 echo "== $made neural profiles in $(($(date +%s) - start)) s"
 
+# The other modes, on the held-out CIF clips short enough to profile three times.
+modes=("neural-intra|--gop 0" "neural-interp|--b-error-layers 0")
+if [[ -n $modes_out ]]; then
+    mkdir -p "$modes_out"
+    for entry in "${clips[@]}"; do
+        IFS='|' read -r clip options _ <<<"$entry"
+        stem=$(basename "${clip%.*}")
+        case $stem in foreman_cif_60f | mobile_cif_30f | test_cif_I_CABAC_slice) ;; *) continue ;; esac
+        if [[ -n $only && ,$only, != *",$stem,"* ]]; then
+            continue
+        fi
+        for mode in "${modes[@]}"; do
+            IFS='|' read -r suffix mode_options <<<"$mode"
+            clip_start=$(date +%s)
+            # shellcheck disable=SC2086 # several words on purpose
+            "$lvc" --quiet profile "$shared/$clip" --codec neural --weights "$weights" $options \
+                $mode_options --nn-threads "$threads" --threads 2 --name "$stem" --source "$clip" \
+                -o "$modes_out/$stem.$suffix.json" >/dev/null
+            echo "== $clip ($mode_options): $suffix in $(($(date +%s) - clip_start)) s"
+        done
+    done
+fi
+
 figure_args=()
 if [[ -n $picture ]]; then
     mkdir -p "$(dirname "$repo/$picture")"
@@ -73,6 +100,9 @@ if [[ -n $picture ]]; then
 fi
 if [[ -n $only ]]; then
     figure_args+=(--clips "$only")
+fi
+if [[ -n $modes_out ]]; then
+    figure_args+=(--modes "$modes_out")
 fi
 python3 "$repo/scripts/neural-figures.py" --lvc "$lvc" --shared "$shared" --weights "$weights" \
     --profiles "$out" --baselines "$baselines" "${figure_args[@]}" >"$out/neural-figures.md"

@@ -207,6 +207,45 @@ def print_times(results):
               f"{table[-1][last][1] / table[0][last][1]:.2f}x (flat in k by design).\n")
 
 
+# Other coding modes of the same weights (make-neural-profiles.sh's mode profiles): file suffix,
+# label, the lvc options that made them.
+MODES = [("neural-intra", "every frame a key frame", "--gop 0"),
+         ("neural-interp", "B frames interpolated, no error layers", "--b-error-layers 0")]
+
+
+def describe_mode(settings):
+    if settings.get("gop_frames"):
+        return (f"anchors every {settings['gop_frames']} frames, B frames interpolated with "
+                f"x264's vectors (CRF {settings.get('motion_crf', '?')}, entropy coded in layer 1), "
+                f"layers 1..{settings.get('b_error_layers', '?')} also coding the B frames' "
+                "interpolation error")
+    return "every frame coded as a key frame (intra)"
+
+
+def print_modes(results, k_max):
+    rows = [(stem, r) for stem, r in results.items() if r["modes"]]
+    if not rows:
+        return
+    print("## What hierarchical coding brings\n")
+    print("The same weights in three modes (rows: layers 1..1 and 1..K, bpp / PSNR-Y; then the")
+    print("PSNR-Y difference at K layers to the residual-layered x265 and the x265 ladder at equal")
+    print("bpp). Shipped: the mode of the profiles above.\n")
+    print("| clip | mode | k = 1 | k = K | K vs 1 layer | vs residual x265 at K | vs x265 ladder at K |")
+    print("|---|---|---|---|---|---|---|")
+    for stem, r in rows:
+        entries = [("shipped: " + describe_mode(r["neural"]["codec"].get("settings", {})).split(",")[0],
+                    r["curves"]["neural-layered"])]
+        entries += [(label, pts) for label, pts in r["modes"]]
+        for label, pts in entries:
+            b1, p1, _ = pts[0]
+            bk, pk, _ = pts[-1]
+            res = gap_at(r["curves"]["x265-residual-layered"], bk, pk)
+            lad = gap_at(r["curves"]["x265-ladder"], bk, pk)
+            print(f"| {stem} | {label} | {b1:.4f} / {p1:.2f} | {bk:.4f} / {pk:.2f} | "
+                  f"{pk - p1:+.2f} dB | {fmt_gap(res)} | {fmt_gap(lad)} |")
+    print()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--lvc", required=True)
@@ -219,6 +258,9 @@ def main():
                     help="comma-separated clip stems (default: the held-out clips)")
     ap.add_argument("--picture", default="", help="the layer-strip PNG to show (repository path)")
     ap.add_argument("--frames", default="0", help="intra baselines on the first N frames (debug)")
+    ap.add_argument("--modes", default="",
+                    help="folder of neural profiles of the same weights in other modes "
+                         "(<clip>.neural-intra.json, <clip>.neural-interp.json)")
     args = ap.parse_args()
     stems = args.clips.split(",") if args.clips else [s for s, c in CLIPS.items() if c[2]]
 
@@ -240,7 +282,13 @@ def main():
                          "jpeg": gap_at(curves["jpeg"], b, p),
                          "lad": gap_at(curves["x265-ladder"], b, p),
                          "intra": gap_at(curves["x265-intra"], b, p)})
-        results[stem] = {"neural": neural, "curves": curves, "gaps": gaps,
+        modes = []
+        for suffix, label, options in MODES:
+            path = os.path.join(args.modes, f"{stem}.{suffix}.json") if args.modes else ""
+            if path and os.path.exists(path):
+                modes.append((f"{label} (`{options}`)", curve(load(path))))
+                curves[f"{suffix} ({options})"] = modes[-1][1]
+        results[stem] = {"neural": neural, "curves": curves, "gaps": gaps, "modes": modes,
                          "exits": exits(neural),
                          "encode_ms": meta.get("settings", {}).get("encode_ms_per_frame", [])}
     k_max = len(results[stems[0]]["curves"]["neural-layered"])
@@ -251,9 +299,9 @@ def main():
     print("(width x height x frames); layered codecs: layers 1..k (cumulative bytes, headers")
     print("included). PSNR-Y and MS-SSIM-Y: duration-weighted means over chunks of per-chunk means")
     print("over frames. x265-intra: every frame an I frame (`lvc intra-baseline --encoder x265`,")
-    print("CRF 24..44); JPEG: libavcodec's mjpeg, q 2..31 (`--encoder jpeg`). The neural codec is")
-    print("intra-only so far: x265-intra and JPEG are its like-for-like references.\n")
+    print("CRF 24..44); JPEG: libavcodec's mjpeg, q 2..31 (`--encoder jpeg`).\n")
     settings = meta.get("settings", {})
+    print(f"Coding mode of these profiles: {describe_mode(settings)}.\n")
     print(f"Weights: `{meta.get('weights', '?')}` (sha256 {meta.get('weights_sha256', '?')[:16]}...),")
     print(f"{meta.get('version', '?')}; K = {k_max}; {settings.get('code_channels', '?')} bits per")
     print(f"16x16 block per layer. Times measured on: {meta.get('decode_device', '?')}.")
@@ -267,6 +315,7 @@ def main():
     if args.picture:
         print(f"![one frame with layers 1..1, 1..2, 1..4, 1..K, then the source]({args.picture})\n")
     print_targets(results, k_max)
+    print_modes(results, k_max)
     print_gaps(results)
     print("## Rate-quality\n")
     for stem, r in results.items():

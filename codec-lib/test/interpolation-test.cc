@@ -1,6 +1,5 @@
-// Hierarchical interpolation (a measurement tool so far): x264's anchor structure and vectors to
-// both anchors, motion-compensated interpolation that beats a plain temporal blend, and the
-// `lvc interpolation` measurement.
+// Hierarchical interpolation: x264's anchor structure and vectors to both anchors,
+// motion-compensated interpolation that beats a plain temporal blend, and `lvc encode --gop`.
 #include "interp/anchor-motion.h"
 #include "interp/interpolation.h"
 #include "metrics/quality.h"
@@ -66,39 +65,30 @@ TEST(Interpolation, BlendWeighsTheNearerAnchorMore)
     EXPECT_THROW(BlendAnchors(dark, Frame(32, 16), 1, 0, 4), std::invalid_argument);
 }
 
-TEST(Interpolation, LvcMeasuresEveryLayerPrefix)
+TEST(Interpolation, LvcEncodesAndDecodesInterpolatedFrames)
 {
+    const std::string clip = test::Shared("videos/y4m/foreman_cif_60f.y4m");
+    const std::string bitstream = test::ScratchPath("gop2.lvc");
     std::string out;
     std::string err;
-    ASSERT_EQ(test::RunLvcForTest({"--quiet",
-                                   "interpolation",
-                                   test::Shared("videos/y4m/foreman_cif_60f.y4m"),
-                                   "--frames",
-                                   "5",
-                                   "--width",
-                                   "96",
-                                   "--height",
-                                   "64",
-                                   "--gop",
-                                   "2",
-                                   "--weights",
-                                   LVC_SHIPPED_WEIGHTS},
+    ASSERT_EQ(test::RunLvcForTest({"--quiet", "encode", clip, "--frames", "5", "--width", "96",
+                                   "--height", "64", "--chunk-s", "0.16", "--gop", "2",
+                                   "--b-error-layers", "1", "--weights", LVC_SHIPPED_WEIGHTS,
+                                   "-o", bitstream},
                                   &out,
                                   &err),
               0)
         << err;
-    EXPECT_NE(out.find("5 frames 96x64: 3 anchors"), std::string::npos) << out;
-    EXPECT_NE(out.find("\n| 6 | "), std::string::npos) << out; // a row per prefix 1..K
-    EXPECT_EQ(test::RunLvcForTest({"interpolation",
-                                   test::Shared("videos/y4m/foreman_cif_60f.y4m"),
-                                   "--gop",
-                                   "40",
-                                   "--weights",
-                                   LVC_SHIPPED_WEIGHTS},
+    EXPECT_NE(out.find("5 frames, 1 chunks, 6 layers, GOP 2, B error layers 1"), std::string::npos)
+        << out;
+    ASSERT_EQ(test::RunLvcForTest({"--quiet", "decode", bitstream, "--weights",
+                                   LVC_SHIPPED_WEIGHTS, "--layers", "3", "--reference", clip,
+                                   "--reference-width", "96", "--reference-height", "64"},
                                   &out,
                                   &err),
-              1);
-    EXPECT_NE(err.find("GOP of 2..17"), std::string::npos) << err;
+              0)
+        << err;
+    EXPECT_NE(out.find("PSNR-Y "), std::string::npos) << out;
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // lvc code-stats: what each context of the entropy coder saves on a video's real codes.
 // lvc layer-strip: one frame decoded with several layer prefixes, side by side, as a PNG.
+#include "bitstream/chunk-coding.h"
 #include "bitstream/chunk-layers.h"
 #include "io/chunk-reader.h"
 #include "io/color.h"
@@ -10,6 +11,7 @@
 
 #include "ns3/input-error.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <memory>
 
@@ -100,23 +102,40 @@ struct StripArgs
     std::vector<int> layers; ///< empty: 1, 2, 4 and K
     int exit = 3;
     std::string output;
+    NeuralCodingOptions coding;
 };
 
 void
 RunLayerStrip(const Console& console, const StripArgs& args)
 {
     NeuralCodec codec(args.weights, 1);
-    VideoOptions one = args.video;
-    one.start_frame += args.frame;
-    one.frames = 1;
-    VideoReader reader(args.video.path, ToReadOptions(one));
-    Frame frame;
-    if (!reader.Read(frame))
+    BitstreamHeader header;
+    header.layers = codec.Config().iterations;
+    ApplyCodingOptions(args.coding, header);
+    // The frame's group of pictures (its two anchors and what lies between), coded as a chunk.
+    const std::int64_t gop = std::max(header.gop_frames, 1);
+    VideoOptions group = args.video;
+    group.start_frame += args.frame / gop * gop;
+    group.frames = gop == 1 ? 1 : gop + 1;
+    VideoReader reader(args.video.path, ToReadOptions(group));
+    std::vector<Frame> frames;
+    Frame read;
+    while (static_cast<std::int64_t>(frames.size()) < group.frames && reader.Read(read))
+    {
+        frames.push_back(read);
+    }
+    const std::int64_t index = args.frame % gop;
+    if (index >= static_cast<std::int64_t>(frames.size()))
     {
         throw ns3::InputError(args.video.path + ": --frame " + std::to_string(args.frame) +
                               " is past the end");
     }
-    std::vector<FrameCodes> codes = codec.Encode({frame});
+    const Frame& frame = frames[index];
+    header.width = frame.Width();
+    header.height = frame.Height();
+    CodedChunk coded = EncodeNeuralChunk(codec, frames, header, args.coding.motion_crf);
+    std::vector<std::vector<std::vector<Frame>>> decoded =
+        ReconstructAllPrefixes(codec, coded.codes, frame.Width(), frame.Height());
     const int k_max = codec.Config().iterations;
     std::vector<int> layers = args.layers;
     if (layers.empty())
@@ -158,12 +177,22 @@ RunLayerStrip(const Console& console, const StripArgs& args)
         {
             throw ns3::InputError("--layers: each in 1.." + std::to_string(k_max));
         }
-        FrameCodes prefix(codes[0].begin(), codes[0].begin() + k);
-        paste(codec.Decode({prefix}, w, h, args.exit)[0], slot++);
+        if (args.exit < 1 || args.exit > static_cast<int>(decoded[k - 1].size()))
+        {
+            throw ns3::InputError("--exit: 1.." + std::to_string(decoded[k - 1].size()));
+        }
+        paste(decoded[k - 1][args.exit - 1][index], slot++);
     }
     paste(frame, slot);
     WritePng(args.output, strip);
-    console.out << "wrote " << args.output << ": frame " << args.frame << " decoded with layers";
+    console.out << "wrote " << args.output << ": frame " << args.frame
+                << (coded.codes.hierarchy.b_frames.empty() ||
+                            std::count(coded.codes.hierarchy.anchors.begin(),
+                                       coded.codes.hierarchy.anchors.end(),
+                                       index) > 0
+                        ? " (key frame)"
+                        : " (B frame)")
+                << " decoded with layers";
     for (int k : layers)
     {
         console.out << " 1.." << k;
@@ -198,6 +227,7 @@ AddCodeStatsCommand(CLI::App& app, Console& console)
     layer_strip->add_option("--layers", strip->layers, "prefixes to show (default: 1,2,4,K)")
         ->delimiter(',');
     layer_strip->add_option("--exit", strip->exit, "decoder exit")->capture_default_str();
+    AddNeuralCodingOptions(*layer_strip, strip->coding);
     layer_strip->add_option("-o,--output", strip->output, "the PNG to write")->required();
     layer_strip->callback([&console, strip] { RunLayerStrip(console, *strip); });
 }

@@ -24,7 +24,6 @@ void AddCodeStatsCommand(CLI::App& app, Console& console);
 /// intra-baseline (command-intra-baseline.cc).
 void AddIntraBaselineCommand(CLI::App& app, Console& console);
 /// interpolation (command-interpolation.cc).
-void AddInterpolationCommand(CLI::App& app, Console& console);
 
 } // namespace lvc
 
