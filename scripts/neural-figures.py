@@ -188,9 +188,10 @@ def print_gaps(results):
 def print_times(results):
     print("## Quality by layers and exit, decode and encode time per frame\n")
     print("PSNR-Y (dB) of layers 1..k at each exit of the client decoder (exit 3: the full decoder)")
-    print("and its decode time per frame (ms: entropy decoding of layers 1..k + the single-shot")
-    print("decoder at that exit, measured while making the profile). Encode: the server's k")
-    print("iterations + entropy coding of layers 1..k, ms per frame.\n")
+    print("and its decode time per frame (ms: parsing and entropy decoding of layers 1..k + rebuilding")
+    print("every frame at that exit: the single-shot decoder on the anchors and the B frames' error")
+    print("codes, the interpolation; measured while making the profile). Encode: the whole encoder")
+    print("for k layers (motion, network, entropy coding), ms per frame.\n")
     for stem, r in results.items():
         table = r["exits"]
         encode = r["encode_ms"]
@@ -230,19 +231,26 @@ def print_modes(results, k_max):
     print("The same weights in three modes (rows: layers 1..1 and 1..K, bpp / PSNR-Y; then the")
     print("PSNR-Y difference at K layers to the residual-layered x265 and the x265 ladder at equal")
     print("bpp). Shipped: the mode of the profiles above.\n")
-    print("| clip | mode | k = 1 | k = K | K vs 1 layer | vs residual x265 at K | vs x265 ladder at K |")
-    print("|---|---|---|---|---|---|---|")
+    print("| clip | mode | k = 1 | k = K | K vs 1 layer | vs residual x265 at K | vs x265 ladder at K "
+          "| motion, bpp |")
+    print("|---|---|---|---|---|---|---|---|")
     for stem, r in rows:
-        entries = [("shipped: " + describe_mode(r["neural"]["codec"].get("settings", {})).split(",")[0],
-                    r["curves"]["neural-layered"])]
-        entries += [(label, pts) for label, pts in r["modes"]]
-        for label, pts in entries:
+        settings = r["neural"]["codec"].get("settings", {})
+        shipped = (f"shipped: GOP {settings['gop_frames']}, error layers 1..{settings.get('b_error_layers')}"
+                   if settings.get("gop_frames") else "shipped: intra")
+        entries = [(shipped, r["curves"]["neural-layered"], r["neural"])]
+        entries += r["modes"]
+        for label, pts, profile in entries:
             b1, p1, _ = pts[0]
             bk, pk, _ = pts[-1]
             res = gap_at(r["curves"]["x265-residual-layered"], bk, pk)
             lad = gap_at(r["curves"]["x265-ladder"], bk, pk)
+            v = profile["video"]
+            motion = profile["codec"].get("settings", {}).get("motion_bytes")
+            motion_bpp = (f"{8 * motion / (v['width'] * v['height'] * v['frames']):.4f}"
+                          if motion is not None else "-")
             print(f"| {stem} | {label} | {b1:.4f} / {p1:.2f} | {bk:.4f} / {pk:.2f} | "
-                  f"{pk - p1:+.2f} dB | {fmt_gap(res)} | {fmt_gap(lad)} |")
+                  f"{pk - p1:+.2f} dB | {fmt_gap(res)} | {fmt_gap(lad)} | {motion_bpp} |")
     print()
 
 
@@ -286,7 +294,8 @@ def main():
         for suffix, label, options in MODES:
             path = os.path.join(args.modes, f"{stem}.{suffix}.json") if args.modes else ""
             if path and os.path.exists(path):
-                modes.append((f"{label} (`{options}`)", curve(load(path))))
+                mode_profile = load(path)
+                modes.append((f"{label} (`{options}`)", curve(mode_profile), mode_profile))
                 curves[f"{suffix} ({options})"] = modes[-1][1]
         results[stem] = {"neural": neural, "curves": curves, "gaps": gaps, "modes": modes,
                          "exits": exits(neural),

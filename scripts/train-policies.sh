@@ -10,7 +10,8 @@
 # ladder-x264 (Pensieve-style ladder policy, x264 ladder, linear bitrate QoE). Each run writes
 # results/train/<NAME>/ (checkpoint.safetensors, best.safetensors, progress.csv, train.log) and
 # copies best.safetensors to policies/<NAME>.safetensors. Deterministic for the seed (one
-# LibTorch thread); about 20-40 minutes per policy on a shared 2-core machine.
+# LibTorch thread); about 20-60 minutes per policy on a shared 2-core machine, each run capped at
+# ABR_TRAIN_MINUTES (default 58) minutes.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$repo/build}
@@ -20,7 +21,7 @@ clip=VID_1280x720_cabac_temporal_direct
 common=(--traces "$shared/traces/pensieve-train" --validation-every 5 --chunks 48 --seed 1
         --threads 1 --envs 16 --rollout 128 --epochs 4 --minibatch 512 --hidden 128,64
         --iterations 15000 --entropy-start 0.05 --entropy-end 0.005 --entropy-decay 12000
-        --validate-every 100 --checkpoint-every-s 60 --time-limit-min 58 -q)
+        --validate-every 100 --checkpoint-every-s 60 --time-limit-min "${ABR_TRAIN_MINUTES:-58}" -q)
 declare -A profile=(
   [layered-neural]="$repo/traces/profiles/$clip.neural-layered.json"
   [layered-x265]="$repo/traces/profiles/$clip.x265-residual-layered.json"

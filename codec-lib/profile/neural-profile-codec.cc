@@ -156,6 +156,9 @@ NeuralProfileCodec::Settings() const
         json["gop_frames"] = m_header.gop_frames;
         json["b_error_layers"] = m_header.b_error_layers;
         json["motion_crf"] = m_options.coding.motion_crf;
+        json["motion_bytes"] = m_motion_bytes;
+        json["motion_bytes_are"] = "the B frames' motion (with each chunk's 4-byte section "
+                                   "length) over the whole video, part of layer 1's bytes";
     }
     else
     {
@@ -207,6 +210,7 @@ NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
     CodedChunk coded =
         EncodeNeuralChunk(*m_codec, frames, m_header, m_options.coding.motion_crf);
     TimeEncodePrefixes(frames);
+    m_motion_bytes += coded.codes.motion_bytes;
     const CodeShape shape = m_codec->CodeShapeFor(width, height);
     const auto n_frames = static_cast<std::uint32_t>(frames.size());
 

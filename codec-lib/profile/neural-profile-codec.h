@@ -68,6 +68,7 @@ class NeuralProfileCodec : public ChunkCodec
     int m_frames_per_chunk = 0;
     std::vector<double> m_encode_ms; ///< per prefix k, summed over the frames coded so far
     std::uint64_t m_encoded_frames = 0;
+    std::uint64_t m_motion_bytes = 0; ///< the motion sections of the chunks coded so far
 };
 
 } // namespace lvc
