@@ -100,10 +100,11 @@ LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
             {
                 continue;
             }
-            lvc::ChunkCodes again = lvc::ParseChunk(lvc::ChunkPayloads(codes, MotionSection(h, codes)),
-                                                    reader.ChunkFrames(c),
-                                                    h,
-                                                    shape);
+            lvc::ChunkCodes again =
+                lvc::ParseChunk(lvc::ChunkPayloads(codes, MotionSection(h, codes)),
+                                reader.ChunkFrames(c),
+                                h,
+                                shape);
             if (again.anchor_codes != codes.anchor_codes || again.b_codes != codes.b_codes)
             {
                 std::abort();

@@ -41,10 +41,12 @@ LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
         return 0;
     }
     std::vector<std::uint8_t> again = lvc::EncodeMotion(h, motion);
-    std::vector<lvc::AnchorMotion> back = lvc::DecodeMotion(again.data(), again.size(), h, width, height);
+    std::vector<lvc::AnchorMotion> back =
+        lvc::DecodeMotion(again.data(), again.size(), h, width, height);
     for (std::size_t b = 0; b < motion.size(); ++b)
     {
-        if (!SameFields(motion[b].past, back[b].past) || !SameFields(motion[b].future, back[b].future))
+        if (!SameFields(motion[b].past, back[b].past) ||
+            !SameFields(motion[b].future, back[b].future))
         {
             std::abort();
         }

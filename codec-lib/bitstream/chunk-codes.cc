@@ -75,7 +75,7 @@ ApplyCodingOptions(const NeuralCodingOptions& options, BitstreamHeader& h)
         throw InputError("--motion-crf: 0..51, not " + std::to_string(options.motion_crf));
     }
     h.gop_frames = options.gop_frames;
-    h.b_error_layers = options.gop_frames == 0 ? 0
+    h.b_error_layers = options.gop_frames == 0      ? 0
                        : options.b_error_layers < 0 ? h.layers
                                                     : options.b_error_layers;
 }

@@ -52,8 +52,9 @@ void ApplyCodingOptions(const NeuralCodingOptions& options, BitstreamHeader& hea
 FrameHierarchy ChunkHierarchy(const BitstreamHeader& header, std::uint32_t frames);
 
 /// Layer payloads from the codes (`motion_section`: layer 1's leading motion bytes, if any).
-std::vector<std::vector<std::uint8_t>> ChunkPayloads(const ChunkCodes& codes,
-                                                     const std::vector<std::uint8_t>& motion_section);
+std::vector<std::vector<std::uint8_t>> ChunkPayloads(
+    const ChunkCodes& codes,
+    const std::vector<std::uint8_t>& motion_section);
 
 /**
  * Parses payloads 1..k of a chunk of `frames` frames (std::runtime_error when the motion

@@ -41,9 +41,9 @@ BFrames(const std::vector<Frame>& anchors,
 
 CodedChunk
 EncodeNeuralChunk(NeuralCodec& codec,
-            const std::vector<Frame>& frames,
-            const BitstreamHeader& header,
-            int motion_crf)
+                  const std::vector<Frame>& frames,
+                  const BitstreamHeader& header,
+                  int motion_crf)
 {
     if (frames.empty())
     {
@@ -133,8 +133,7 @@ ReconstructAllPrefixes(NeuralCodec& codec, const ChunkCodes& codes, int width, i
     {
         return anchors;
     }
-    const int error_layers =
-        codes.b_codes.empty() ? 0 : static_cast<int>(codes.b_codes[0].size());
+    const int error_layers = codes.b_codes.empty() ? 0 : static_cast<int>(codes.b_codes[0].size());
     std::vector<std::vector<std::vector<Frame>>> errors;
     if (error_layers > 0)
     {
@@ -146,8 +145,7 @@ ReconstructAllPrefixes(NeuralCodec& codec, const ChunkCodes& codes, int width, i
         for (std::size_t e = 0; e < anchors[k].size(); ++e)
         {
             const std::vector<Frame>* error =
-                error_layers > 0 ? &errors[std::min<std::size_t>(k, error_layers - 1)][e]
-                                 : nullptr;
+                error_layers > 0 ? &errors[std::min<std::size_t>(k, error_layers - 1)][e] : nullptr;
             std::vector<Frame> b = BFrames(anchors[k][e], codes, error);
             out[k].push_back(InDisplayOrder(codes.hierarchy, anchors[k][e], std::move(b)));
         }

@@ -24,9 +24,9 @@ struct CodedChunk
  * with as many layers (full exit), so that layer j corrects what j anchor layers leave.
  */
 CodedChunk EncodeNeuralChunk(NeuralCodec& codec,
-                       const std::vector<Frame>& frames,
-                       const BitstreamHeader& header,
-                       int motion_crf = 36);
+                             const std::vector<Frame>& frames,
+                             const BitstreamHeader& header,
+                             int motion_crf = 36);
 
 /// The chunk's frames in display order from `codes` at exit 1..3.
 std::vector<Frame> ReconstructChunk(NeuralCodec& codec,

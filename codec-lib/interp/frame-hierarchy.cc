@@ -65,8 +65,7 @@ InterpolateBFrames(const FrameHierarchy& hierarchy,
                    const std::vector<AnchorMotion>& b_motion,
                    const std::vector<Frame>& anchors)
 {
-    if (anchors.size() != hierarchy.anchors.size() ||
-        b_motion.size() != hierarchy.b_frames.size())
+    if (anchors.size() != hierarchy.anchors.size() || b_motion.size() != hierarchy.b_frames.size())
     {
         throw std::invalid_argument("interpolate B frames: anchors or motion do not match");
     }
@@ -87,10 +86,11 @@ InterpolateBFrames(const FrameHierarchy& hierarchy,
 }
 
 std::vector<Frame>
-InDisplayOrder(const FrameHierarchy& hierarchy, std::vector<Frame> anchors, std::vector<Frame> b_frames)
+InDisplayOrder(const FrameHierarchy& hierarchy,
+               std::vector<Frame> anchors,
+               std::vector<Frame> b_frames)
 {
-    if (anchors.size() != hierarchy.anchors.size() ||
-        b_frames.size() != hierarchy.b_frames.size())
+    if (anchors.size() != hierarchy.anchors.size() || b_frames.size() != hierarchy.b_frames.size())
     {
         throw std::invalid_argument("display order: frames do not match the hierarchy");
     }

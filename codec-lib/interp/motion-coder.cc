@@ -16,8 +16,8 @@ namespace lvc
 namespace
 {
 
-constexpr int kQuarter = 4;           ///< vector units per pixel
-constexpr int kMaxPrefix = 18;        ///< Exp-Golomb prefix: magnitudes below 2^18 quarter pixels
+constexpr int kQuarter = 4;    ///< vector units per pixel
+constexpr int kMaxPrefix = 18; ///< Exp-Golomb prefix: magnitudes below 2^18 quarter pixels
 /// Coded after the motion with p = 1/2: a decoder that reads anything else was given data cut
 /// short or damaged (the coder drops trailing zero bytes, so a length alone cannot tell).
 constexpr std::uint32_t kSentinel = 0xB3D1;
@@ -27,6 +27,7 @@ struct Vector
 {
     int x = 0;
     int y = 0;
+
     bool operator==(const Vector& o) const
     {
         return x == o.x && y == o.y;
@@ -41,8 +42,8 @@ struct DirectionModels
     std::array<AdaptiveBitModel, 2> mirror;    ///< by whether the left block was its mirror
     std::array<AdaptiveBitModel, 2> same_left; ///< by whether the upper block equals the left
     AdaptiveBitModel same_upper;
-    std::array<AdaptiveBitModel, 2> zero;                            ///< per component
-    std::array<AdaptiveBitModel, 2> sign;                            ///< per component
+    std::array<AdaptiveBitModel, 2> zero;                           ///< per component
+    std::array<AdaptiveBitModel, 2> sign;                           ///< per component
     std::array<std::array<AdaptiveBitModel, kMaxPrefix>, 2> prefix; ///< per component, position
     std::array<std::array<AdaptiveBitModel, kMaxPrefix>, 2> suffix; ///< per component, bit
 };
@@ -238,8 +239,7 @@ class FieldCoder
         const bool has_upper = Known(col, row - 1, upper);
         const bool has_upper_right = Known(col + size, row - 1, upper_right);
         const bool has_mirror = m_partner != nullptr && m_partner->valid[i] != 0;
-        const int valid_context =
-            (has_left ? 1 : 0) + (has_upper ? 2 : 0) + (has_mirror ? 4 : 0);
+        const int valid_context = (has_left ? 1 : 0) + (has_upper ? 2 : 0) + (has_mirror ? 4 : 0);
         const int valid = m_coder.Code(m_m.valid[valid_context], m_f.valid[i] != 0 ? 1 : 0);
         Vector v = valid != 0 ? m_q[i] : Vector{};
         if (valid != 0)
@@ -277,8 +277,8 @@ class FieldCoder
             }
             if (!done)
             {
-                const Vector p = Predictor(has_left, left, has_upper, upper, has_upper_right,
-                                           upper_right);
+                const Vector p =
+                    Predictor(has_left, left, has_upper, upper, has_upper_right, upper_right);
                 const int dx = m_coder.CodeValue(m_m, 0, v.x - p.x);
                 const int dy = m_coder.CodeValue(m_m, 1, v.y - p.y);
                 v = Vector{p.x + dx, p.y + dy};
@@ -439,7 +439,8 @@ DecodeMotion(const std::uint8_t* data,
     std::uint32_t sentinel = 0;
     for (int i = 0; i < kSentinelBits; ++i)
     {
-        sentinel = (sentinel << 1) | static_cast<std::uint32_t>(decoder.Decode(kProbabilityOne / 2));
+        sentinel =
+            (sentinel << 1) | static_cast<std::uint32_t>(decoder.Decode(kProbabilityOne / 2));
     }
     if (sentinel != kSentinel)
     {

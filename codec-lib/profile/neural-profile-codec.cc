@@ -207,8 +207,7 @@ NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
     const int k_max = m_codec->Config().iterations;
     m_header.width = width;
     m_header.height = height;
-    CodedChunk coded =
-        EncodeNeuralChunk(*m_codec, frames, m_header, m_options.coding.motion_crf);
+    CodedChunk coded = EncodeNeuralChunk(*m_codec, frames, m_header, m_options.coding.motion_crf);
     TimeEncodePrefixes(frames);
     m_motion_bytes += coded.codes.motion_bytes;
     const CodeShape shape = m_codec->CodeShapeFor(width, height);
@@ -225,8 +224,7 @@ NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
         decoded = ParseChunk(prefix, n_frames, m_header, shape);
         entropy_ms[k - 1] = MillisecondsSince(start);
     }
-    if (decoded.anchor_codes != coded.codes.anchor_codes ||
-        decoded.b_codes != coded.codes.b_codes)
+    if (decoded.anchor_codes != coded.codes.anchor_codes || decoded.b_codes != coded.codes.b_codes)
     {
         throw std::logic_error("neural profile: entropy decoding did not give the codes back");
     }

@@ -90,7 +90,9 @@ TEST(MotionCoder, X264MotionRoundTripsExactlyAndCompactly)
         {
             // H.264's vectors are quarter pixels: exact.
             ExpectSameField(motion[b].past, decoded[b].past, "past of B " + std::to_string(b));
-            ExpectSameField(motion[b].future, decoded[b].future, "future of B " + std::to_string(b));
+            ExpectSameField(motion[b].future,
+                            decoded[b].future,
+                            "future of B " + std::to_string(b));
             EXPECT_EQ(decoded[b].past_anchor, h.anchors[h.past[b]]);
             EXPECT_EQ(decoded[b].future_anchor, h.anchors[h.future[b]]);
             x264_b_bytes += motion[b].x264_bytes;
@@ -209,9 +211,11 @@ TEST(InterCoding, FileDecodesToTheInMemoryReconstructionAtEveryPrefixAndExit)
         for (int exit : {1, 3})
         {
             std::vector<Frame> from_file;
-            DecodeBitstream(codec, reader, k, exit, [&](std::uint32_t, const std::vector<Frame>& f) {
-                from_file = f;
-            });
+            DecodeBitstream(codec,
+                            reader,
+                            k,
+                            exit,
+                            [&](std::uint32_t, const std::vector<Frame>& f) { from_file = f; });
             ASSERT_EQ(from_file.size(), 7U);
             EXPECT_EQ(from_file, all[k - 1][exit - 1]) << k << " layers, exit " << exit;
         }
@@ -327,8 +331,8 @@ TEST(InterpolationErrors, TrainingPicturesAreWhatTheInterpolationMisses)
     EXPECT_GT(near, e.PlaneSize(0) / 2);
     TrainingSource picture = source;
     picture.max_frames = 1;
-    EXPECT_TRUE(InterpolationErrorFrames(picture, options, [](const Frame& f, int) { return f; })
-                    .empty());
+    EXPECT_TRUE(
+        InterpolationErrorFrames(picture, options, [](const Frame& f, int) { return f; }).empty());
 }
 
 } // namespace

@@ -95,7 +95,8 @@ TEST(NeuralTools, LayerStripWritesOnePngOfEveryPrefixAndTheSource)
                                   &err),
               0)
         << err;
-    EXPECT_NE(out.find("frame 3 (B frame) decoded with layers 1..1 1..2 1..4"), std::string::npos) << out;
+    EXPECT_NE(out.find("frame 3 (B frame) decoded with layers 1..1 1..2 1..4"), std::string::npos)
+        << out;
     ReadOptions still;
     still.fps = 1;
     std::vector<Frame> picture = test::ReadFrames(png, 2, still); // FFmpeg reads it as a PNG

@@ -7,8 +7,8 @@
 #include "ns3/input-error.h"
 
 #include <array>
-#include <random>
 #include <memory>
+#include <random>
 
 #ifndef LVC_DEFAULT_WEIGHTS
 #define LVC_DEFAULT_WEIGHTS "codec-lib/weights/lvc-intra-k6.safetensors"

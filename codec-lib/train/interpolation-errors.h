@@ -14,9 +14,9 @@ namespace lvc
 
 struct InterpolationErrorOptions
 {
-    int gop_frames = 8;   ///< anchors every gop_frames frames, as the codec's default
-    int groups = 3;       ///< groups of pictures taken from the start of each video
-    int max_width = 720;  ///< wider videos are read at half size (or less) first
+    int gop_frames = 8;  ///< anchors every gop_frames frames, as the codec's default
+    int groups = 3;      ///< groups of pictures taken from the start of each video
+    int max_width = 720; ///< wider videos are read at half size (or less) first
 };
 
 /// Codes an anchor as the codec would and returns its reconstruction; `group` counts from 0.

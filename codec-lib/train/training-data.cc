@@ -232,8 +232,8 @@ TrainingFrames::SamplePatches(std::mt19937_64& rng, int count, int side) const
     for (int i = 0; i < count; ++i)
     {
         // The extra draw happens only with error pictures, so older runs keep their batches.
-        const bool error = !m_errors.empty() &&
-                           static_cast<double>(rng() % 1000000) < m_error_fraction * 1000000;
+        const bool error =
+            !m_errors.empty() && static_cast<double>(rng() % 1000000) < m_error_fraction * 1000000;
         const std::vector<Frame>& pool = error ? m_errors : m_frames;
         const Frame& f = pool[rng() % pool.size()];
         int x = static_cast<int>(rng() % ((f.Width() - side) / 2 + 1)) * 2;
