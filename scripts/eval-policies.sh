@@ -6,7 +6,8 @@
 # per-session CSVs go to OUT/<policy>/<traces>/, the learning curves (where the training run is
 # in results/train/<policy>/) to OUT/<policy>/learning-curve.png.
 #
-#   scripts/eval-policies.sh [BUILD_DIR] [OUT]     (defaults: build, results/policies)
+#   scripts/eval-policies.sh [BUILD_DIR] [OUT] [NAME...]  (defaults: build, results/policies,
+#                                                         every policy in policies/)
 #
 # Trace sets: Pensieve's test split (142 traces; the policies trained on pensieve-train) and the
 # Mahimahi downlink recordings (never seen in training).
@@ -14,6 +15,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$repo/build}
 out=${2:-$repo/results/policies}
+shift 2 || shift $#
 shared=${LAYERED_VIDEO_SHARED_DIR:-$repo/../shared}
 mkdir -p "$out"
 
@@ -34,7 +36,12 @@ with open(sys.argv[1], "rb") as f:
 PY
 }
 
-for policy in "$repo"/policies/*.safetensors; do
+policies=("$repo"/policies/*.safetensors)
+if [ $# -gt 0 ]; then
+  policies=()
+  for name in "$@"; do policies+=("$repo/policies/$name.safetensors"); done
+fi
+for policy in "${policies[@]}"; do
   name=$(basename "$policy" .safetensors)
   profile=$repo/traces/profiles/$(meta "$policy" profile).$(meta "$policy" codec).json
   metric=$(meta "$policy" qoe_metric)
