@@ -117,7 +117,8 @@ WarpSampleReal(const std::uint8_t* ref, int width, int height, int x, int y, dou
     const std::uint8_t* row1 = ref + static_cast<std::size_t>(y1) * width;
     const double top = row0[x0] + fx * (row0[x1] - row0[x0]);
     const double bottom = row1[x0] + fx * (row1[x1] - row1[x0]);
-    return static_cast<std::uint8_t>(std::lround(std::clamp(top + fy * (bottom - top), 0.0, 255.0)));
+    return static_cast<std::uint8_t>(
+        std::lround(std::clamp(top + fy * (bottom - top), 0.0, 255.0)));
 }
 
 /// Quarter luma pixels are 1/kScale of this plane's pixels (kScale = 4 x subsampling). Block by
@@ -141,9 +142,9 @@ WarpPlane(const std::uint8_t* ref,
         for (int x_begin = 0; x_begin < width; x_begin += side)
         {
             const int x_end = std::min(x_begin + side, width);
-            const std::size_t block = static_cast<std::size_t>(row) * field.cols +
-                                      std::min(x_begin * subsampling / field.block_size_px,
-                                               field.cols - 1);
+            const std::size_t block =
+                static_cast<std::size_t>(row) * field.cols +
+                std::min(x_begin * subsampling / field.block_size_px, field.cols - 1);
             int dx_q = 0;
             int dy_q = 0;
             if (!QuarterPelVector(field.dx_px[block], dx_q) ||
@@ -169,8 +170,8 @@ WarpPlane(const std::uint8_t* ref,
             const int iy = dy_q >> kShift;
             const int fx = dx_q & (kScale - 1);
             const int fy = dy_q & (kScale - 1);
-            const bool inside = x_begin + ix >= 0 && x_end + ix < width && y_begin + iy >= 0 &&
-                                y_end + iy < height;
+            const bool inside =
+                x_begin + ix >= 0 && x_end + ix < width && y_begin + iy >= 0 && y_end + iy < height;
             if (!inside)
             {
                 for (int y = y_begin; y < y_end; ++y)
