@@ -11,6 +11,7 @@
 
 #include "ns3/input-error.h"
 
+#include <cmath>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
@@ -52,6 +53,8 @@ TEST(NeuralTraining, DeterministicAndResumable)
     auto options = [](const std::string& path, std::int64_t steps) {
         TrainOptions o = TinyTraining(path, steps);
         o.sign_from_step = 3; // the switch to the sign binarizer happens after the resume
+        o.lr_half_life_steps = 2; // and the learning rate decays across it
+        o.lr_decay_from_step = 1;
         return o;
     };
     Train(options(straight, 4), data, log);
@@ -70,6 +73,22 @@ TEST(NeuralTraining, DeterministicAndResumable)
     TrainOptions other = TinyTraining(resumed, 6);
     other.config.code_channels = 8;
     EXPECT_THROW(Train(other, data, log), ns3::InputError);
+}
+
+TEST(NeuralTraining, LearningRateHalvesOnSchedule)
+{
+    TrainOptions o;
+    o.learning_rate = 8e-4;
+    EXPECT_EQ(LearningRateAt(o, 0), 8e-4); // constant by default
+    EXPECT_EQ(LearningRateAt(o, 1000000), 8e-4);
+    o.lr_half_life_steps = 1000;
+    o.lr_decay_from_step = 500;
+    o.lr_min = 1.5e-4;
+    EXPECT_EQ(LearningRateAt(o, 500), 8e-4);
+    EXPECT_DOUBLE_EQ(LearningRateAt(o, 1500), 4e-4);
+    EXPECT_DOUBLE_EQ(LearningRateAt(o, 2500), 2e-4);
+    EXPECT_DOUBLE_EQ(LearningRateAt(o, 1000), 8e-4 / std::sqrt(2.0));
+    EXPECT_EQ(LearningRateAt(o, 3500), 1.5e-4); // 1e-4 is below the floor
 }
 
 TEST(NeuralWeights, ReloadedWeightsGiveIdenticalOutputs)

@@ -95,6 +95,10 @@ RunTrain(const Console& console, TrainArgs& args)
     {
         throw InputError("--steps, --log-every, --lr and --threads must be positive");
     }
+    if (!(o.lr_half_life_steps >= 0) || !(o.lr_min >= 0) || o.lr_decay_from_step < 0)
+    {
+        throw InputError("--lr-half-life, --lr-min and --lr-decay-from must be >= 0");
+    }
     if (!(args.interp_fraction >= 0 && args.interp_fraction <= 1) || args.interp.groups < 1 ||
         args.interp.gop_frames < 2 || args.interp.gop_frames > 17)
     {
@@ -143,6 +147,14 @@ AddTrainCommands(CLI::App& app, Console& console)
     train->add_option("--patch", o.patch_px, "patch side in pixels (multiple of 16)")
         ->capture_default_str();
     train->add_option("--lr", o.learning_rate, "Adam's learning rate")->capture_default_str();
+    train
+        ->add_option("--lr-half-life",
+                     o.lr_half_life_steps,
+                     "steps per halving of the learning rate (0: constant)")
+        ->capture_default_str();
+    train->add_option("--lr-decay-from", o.lr_decay_from_step, "the step the halving starts at")
+        ->capture_default_str();
+    train->add_option("--lr-min", o.lr_min, "the learning rate's floor")->capture_default_str();
     train->add_option("--seed", o.seed, "initialisation, batches and binarizer noise")
         ->capture_default_str();
     train->add_option("--checkpoint-every-s", o.checkpoint_every_s, "seconds between checkpoints")

@@ -65,6 +65,18 @@ Number(double value)
 
 } // namespace
 
+double
+LearningRateAt(const TrainOptions& options, std::int64_t step)
+{
+    if (!(options.lr_half_life_steps > 0) || step <= options.lr_decay_from_step)
+    {
+        return options.learning_rate;
+    }
+    double halvings =
+        static_cast<double>(step - options.lr_decay_from_step) / options.lr_half_life_steps;
+    return std::max(options.lr_min, options.learning_rate * std::exp2(-halvings));
+}
+
 TrainReport
 Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log)
 {
@@ -133,7 +145,7 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
             {"seed", std::to_string(options.seed)},
             {"batch", std::to_string(options.batch)},
             {"patch_px", std::to_string(options.patch_px)},
-            {"learning_rate", Number(options.learning_rate)},
+            {"learning_rate", Number(LearningRateAt(options, step))},
             {"loss", Number(report.last_loss)},
             {"train_steps", std::to_string(step)},
             {"sign_from_step", std::to_string(options.sign_from_step)},
@@ -170,7 +182,7 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
             options.warmup_steps > 0
                 ? std::min(1.0, static_cast<double>(adam.Steps() + 1) / options.warmup_steps)
                 : 1.0;
-        adam.Step(options.learning_rate * warmup);
+        adam.Step(LearningRateAt(options, step) * warmup);
         double value = loss.total.item<double>();
         if (step == report.first_step)
         {
@@ -204,7 +216,13 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
                 log << " " << Psnr_db(mse / window);
                 mse = 0;
             }
-            log << " | " << seconds_since(window_start) / window << " s/step" << std::endl;
+            log << " | " << seconds_since(window_start) / window << " s/step";
+            if (options.lr_half_life_steps > 0)
+            {
+                log << " | lr " << std::scientific << std::setprecision(2)
+                    << LearningRateAt(options, step);
+            }
+            log << std::endl;
             log.unsetf(std::ios::floatfield);
             window_loss = 0;
             window = 0;

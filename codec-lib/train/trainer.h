@@ -22,6 +22,11 @@ struct TrainOptions
     int batch = 16;
     int patch_px = 64;
     double learning_rate = 1e-3;
+    /// Step decay: from lr_decay_from_step on, the learning rate halves every
+    /// lr_half_life_steps steps (0: constant), never below lr_min.
+    double lr_half_life_steps = 0;
+    std::int64_t lr_decay_from_step = 0;
+    double lr_min = 0;
     std::uint64_t seed = 1;
     double checkpoint_every_s = 180;
     int log_every = 10;
@@ -47,6 +52,9 @@ struct TrainReport
     double seconds = 0;       ///< wall time of this run
     double total_seconds = 0; ///< including the runs the checkpoint continues
 };
+
+/// The learning rate of `step` before warm-up: constant, or halving as TrainOptions says.
+double LearningRateAt(const TrainOptions& options, std::int64_t step);
 
 /**
  * Runs Adam from the checkpoint (or from a seeded initialisation) to `options.steps`. The batch
