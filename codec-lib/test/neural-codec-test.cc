@@ -52,7 +52,7 @@ TEST(NeuralTraining, DeterministicAndResumable)
     TrainingFrames data = TinyData();
     auto options = [](const std::string& path, std::int64_t steps) {
         TrainOptions o = TinyTraining(path, steps);
-        o.sign_from_step = 3; // the switch to the sign binarizer happens after the resume
+        o.sign_from_step = 3;     // the switch to the sign binarizer happens after the resume
         o.lr_half_life_steps = 2; // and the learning rate decays across it
         o.lr_decay_from_step = 1;
         return o;

@@ -9,6 +9,7 @@
 #include "ns3/video-profile.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -23,13 +24,30 @@ constexpr double kCapSlack_s = 1e-9;
 
 struct State
 {
-    double t_s;     ///< when the chunk's download ended
-    double end_s;   ///< when the buffered playback ends if nothing more arrives
-    double value;   ///< QoE collected so far
-    double utility; ///< q of the last chunk (for the smoothness term)
+    double t_s;          ///< when the chunk's download ended
+    double end_s;        ///< when the buffered playback ends if nothing more arrives
+    double decode_end_s; ///< when the decoder is done with this chunk
+    double value;        ///< QoE collected so far
+    double utility;      ///< q of the last chunk (for the smoothness term)
     std::uint32_t level;
     std::uint32_t exit;
     std::uint32_t parent; ///< index in the previous stage
+};
+
+using CellKey = std::array<std::uint64_t, 5>;
+
+struct CellKeyHash
+{
+    std::size_t operator()(const CellKey& key) const
+    {
+        std::uint64_t h = 0;
+        for (std::uint64_t part : key)
+        {
+            h = (h ^ part) * 0x9E3779B97F4A7C15ULL;
+            h ^= h >> 29;
+        }
+        return static_cast<std::size_t>(h);
+    }
 };
 
 /**
@@ -39,20 +57,38 @@ struct State
  * playback less can cost it at most one second of stall, i.e. mu. With decoder exits a late
  * chunk may lose quality instead, which mu does not bound: then only E_A >= E_B counts
  * (`stall_rate` = 0 turns the exchange off).
+ *
+ * The decoder's backlog: the next chunk's decode starts no earlier than this one's ends. A state
+ * whose decode ends at least `lead_cap_s` before its buffered playback does (lead E - D >=
+ * lead_cap_s) cannot delay the next decode that way, and all such states are alike there; a
+ * backlogged one (lead < lead_cap_s) can only be dominated by one that is not, and is otherwise
+ * kept, in a cell of its own lead.
  */
 std::vector<State>
-Prune(std::vector<State> states, double time_step_s, double buffer_step_s, double stall_rate)
+Prune(std::vector<State> states,
+      double time_step_s,
+      double buffer_step_s,
+      double stall_rate,
+      double lead_cap_s)
 {
-    // Cells first: one state per (level, exit, time cell, buffer cell).
-    std::unordered_map<std::uint64_t, std::size_t> cells;
+    auto backlogged = [lead_cap_s](const State& s) {
+        return s.end_s - s.decode_end_s < lead_cap_s;
+    };
+    // Cells first: one state per (level, exit, time cell, buffer cell, lead cell).
+    std::unordered_map<CellKey, std::size_t, CellKeyHash> cells;
     std::vector<State> kept;
     for (const State& s : states)
     {
-        auto t_cell = static_cast<std::uint64_t>(std::floor(s.t_s / time_step_s));
-        auto b_cell =
-            static_cast<std::uint64_t>(std::floor(std::max(s.end_s - s.t_s, 0.0) / buffer_step_s));
-        std::uint64_t key =
-            (t_cell << 32) ^ (b_cell << 16) ^ (static_cast<std::uint64_t>(s.level) << 8) ^ s.exit;
+        auto cell = [](double value_s, double step_s) {
+            return static_cast<std::uint64_t>(std::floor(std::max(value_s, 0.0) / step_s));
+        };
+        std::uint64_t lead_cell =
+            backlogged(s) ? 1 + cell(s.end_s - s.decode_end_s, buffer_step_s) : 0;
+        CellKey key = {cell(s.t_s, time_step_s),
+                       cell(s.end_s - s.t_s, buffer_step_s),
+                       s.level,
+                       s.exit,
+                       lead_cell};
         auto [it, inserted] = cells.emplace(key, kept.size());
         if (inserted)
         {
@@ -106,6 +142,10 @@ Prune(std::vector<State> states, double time_step_s, double buffer_step_s, doubl
             }
         }
         front.push_back(s);
+        if (backlogged(s))
+        {
+            continue; // it dominates none of the later states: their lead may be longer
+        }
         auto [pos, inserted] = later.emplace(s.end_s, s.value);
         if (!inserted)
         {
@@ -165,6 +205,25 @@ OfflineOptimal::Solve() const
     const double cap_s = m_config.session.limits.buffer_cap_s;
     const double kNever = std::numeric_limits<double>::infinity();
     const double stall_rate = decoder.IsInstant() ? m_qoe.GetRebufferPenalty() : 0.0;
+    double min_capacity = 1;
+    for (std::size_t k = 0; k < m_capacity.GetStepCount(); ++k)
+    {
+        min_capacity = std::min(min_capacity, m_capacity.GetStepValue(k));
+    }
+    // How long before its play time a chunk's decode can start: the next chunk's sustainable
+    // decode time, at most its duration, or the shallowest exit's at the lowest capacity.
+    auto lead_cap_s = [&](std::uint32_t next) {
+        if (decoder.IsInstant() || next >= chunks)
+        {
+            return 0.0;
+        }
+        double cap_s = m_profile.GetChunkDurationOf_s(next);
+        for (std::uint32_t q = 1; q <= levels; ++q)
+        {
+            cap_s = std::max(cap_s, decoder.Duration_s(next, q, 0, min_capacity));
+        }
+        return cap_s;
+    };
 
     std::vector<std::vector<State>> stages(chunks);
     OptimalResult result;
@@ -175,7 +234,7 @@ OfflineOptimal::Solve() const
         std::size_t parents = i == 0 ? 1 : stages[i - 1].size();
         for (std::size_t p = 0; p < parents; ++p)
         {
-            State from = i == 0 ? State{0, 0, 0, 0, 0, 0, 0} : stages[i - 1][p];
+            State from = i == 0 ? State{} : stages[i - 1][p];
             double t_s = from.t_s;
             double buffer_s = std::max(from.end_s - t_s, 0.0);
             if (i > 0 && buffer_s + dur_s - cap_s > kCapSlack_s)
@@ -199,19 +258,23 @@ OfflineOptimal::Solve() const
                     DecodePlan plan = decoder.Choose(0, q, arrive_s, kNever);
                     double play_s = arrive_s + plan.duration_s;
                     s.exit = plan.exit;
+                    s.decode_end_s = play_s;
                     s.end_s = play_s + dur_s;
                     penalty = m_qoe.GetStartupPenalty() * play_s;
                 }
                 else
                 {
-                    // Just-in-time decoding, as PlaybackBuffer does it.
+                    // Just-in-time decoding, as PlaybackBuffer does it, once the decoder is
+                    // done with the previous chunk.
                     double play_s = from.end_s;
+                    double ready_s = std::max(arrive_s, from.decode_end_s);
                     DecodePlan sustainable =
-                        decoder.Sustainable(i, q, std::max(arrive_s, play_s - dur_s));
-                    double start_s = std::max(arrive_s, play_s - sustainable.duration_s);
+                        decoder.Sustainable(i, q, std::max(ready_s, play_s - dur_s));
+                    double start_s = std::max(ready_s, play_s - sustainable.duration_s);
                     DecodePlan plan = decoder.Choose(i, q, start_s, play_s);
                     double stall_s = std::max(start_s + plan.duration_s - play_s, 0.0);
                     s.exit = plan.exit;
+                    s.decode_end_s = start_s + plan.duration_s;
                     s.end_s = play_s + stall_s + dur_s;
                     penalty = m_qoe.GetRebufferPenalty() * stall_s;
                 }
@@ -223,7 +286,11 @@ OfflineOptimal::Solve() const
                 candidates.push_back(s);
             }
         }
-        stages[i] = Prune(std::move(candidates), m_time_step_s, m_buffer_step_s, stall_rate);
+        stages[i] = Prune(std::move(candidates),
+                          m_time_step_s,
+                          m_buffer_step_s,
+                          stall_rate,
+                          lead_cap_s(i + 1));
         result.states += stages[i].size();
         if (stages[i].empty())
         {

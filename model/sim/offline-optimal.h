@@ -27,17 +27,19 @@ struct OptimalResult
  * \brief The best QoE reachable on a trace known in advance, by dynamic programming.
  *
  * Stage i holds the player states after chunk i's download: (time, end of the buffered
- * playback, last level and exit) with the QoE collected so far. A transition fetches chunk i+1
- * at one level, with the simulator's own rules: the cap wait, the download time from the trace
- * (TraceDownloads), just-in-time decoding through the shared DecodeModel (exit choice and decode
- * time), the stall when the chunk is not decoded by its play time, and the QoE model's terms.
+ * playback, end of chunk i's decode, last level and exit) with the QoE collected so far. A
+ * transition fetches chunk i+1 at one level, with the simulator's own rules: the cap wait, the
+ * download time from the trace (TraceDownloads), just-in-time decoding through the shared
+ * DecodeModel (exit choice and decode time) once the decoder is done with chunk i, the stall
+ * when the chunk is not decoded by its play time, and the QoE model's terms.
  *
  * Pruning: within a stage and a (level, exit), a state is dropped when another is no later,
  * has at least as much buffered playback and at least as much QoE (it can wait and do anything
- * the dropped one does); states in the same time_step_s x buffer_step_s cell keep only the best
- * (the discretisation). The best schedule is then replayed through a StreamingSession, so the
- * reported QoE is exactly what the simulator gives that schedule: an achievable value, and finer
- * cells can only find better ones.
+ * the dropped one does; when decoding cannot keep pace, a state whose decoder is behind is
+ * dropped only for one whose decoder is not); states in the same time_step_s x buffer_step_s
+ * cell (and decoder-lead cell) keep only the best (the discretisation). The best schedule is then
+ * replayed through a StreamingSession, so the reported QoE is exactly what the simulator gives that
+ * schedule: an achievable value, and finer cells can only find better ones.
  *
  * Layered content: the schedule fetches each chunk's final prefix in one request, in order. With
  * the whole trace known this loses nothing: an upgrade fetched later could have been fetched
