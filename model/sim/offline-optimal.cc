@@ -9,7 +9,6 @@
 #include "ns3/video-profile.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -34,19 +33,16 @@ struct State
     std::uint32_t parent; ///< index in the previous stage
 };
 
-using CellKey = std::array<std::uint64_t, 5>;
+/// (time cell, buffer cell) and (level, exit, lead cell), packed: cells < 2^32, exits < 2^8.
+using CellKey = std::pair<std::uint64_t, std::uint64_t>;
 
 struct CellKeyHash
 {
     std::size_t operator()(const CellKey& key) const
     {
-        std::uint64_t h = 0;
-        for (std::uint64_t part : key)
-        {
-            h = (h ^ part) * 0x9E3779B97F4A7C15ULL;
-            h ^= h >> 29;
-        }
-        return static_cast<std::size_t>(h);
+        std::uint64_t h =
+            (key.first ^ (key.second * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
+        return static_cast<std::size_t>(h ^ (h >> 32));
     }
 };
 
@@ -80,15 +76,14 @@ Prune(std::vector<State> states,
     for (const State& s : states)
     {
         auto cell = [](double value_s, double step_s) {
-            return static_cast<std::uint64_t>(std::floor(std::max(value_s, 0.0) / step_s));
+            double index = std::floor(std::max(value_s, 0.0) / step_s);
+            return static_cast<std::uint64_t>(std::min(index, 4294967295.0));
         };
         std::uint64_t lead_cell =
             backlogged(s) ? 1 + cell(s.end_s - s.decode_end_s, buffer_step_s) : 0;
-        CellKey key = {cell(s.t_s, time_step_s),
-                       cell(s.end_s - s.t_s, buffer_step_s),
-                       s.level,
-                       s.exit,
-                       lead_cell};
+        CellKey key = {cell(s.t_s, time_step_s) << 32 | cell(s.end_s - s.t_s, buffer_step_s),
+                       static_cast<std::uint64_t>(s.level) << 40 |
+                           static_cast<std::uint64_t>(s.exit) << 32 | lead_cell};
         auto [it, inserted] = cells.emplace(key, kept.size());
         if (inserted)
         {
