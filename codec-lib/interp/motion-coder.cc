@@ -1,7 +1,7 @@
 #include "interp/motion-coder.h"
 
-#include "entropy/adaptive-bit-model.h"
 #include "entropy/binary-arithmetic-coder.h"
+#include "interp/motion-bit-coder.h"
 
 #include <algorithm>
 #include <array>
@@ -16,8 +16,7 @@ namespace lvc
 namespace
 {
 
-constexpr int kQuarter = 4;    ///< vector units per pixel
-constexpr int kMaxPrefix = 18; ///< Exp-Golomb prefix: magnitudes below 2^18 quarter pixels
+constexpr int kQuarter = 4; ///< vector units per pixel
 /// Coded after the motion with p = 1/2: a decoder that reads anything else was given data cut
 /// short or damaged (the coder drops trailing zero bytes, so a length alone cannot tell).
 constexpr std::uint32_t kSentinel = 0xB3D1;
@@ -34,99 +33,6 @@ struct Vector
     }
 };
 
-/// Every adaptive model of one direction.
-struct DirectionModels
-{
-    std::array<AdaptiveBitModel, 2> split;     ///< per node size (16x16, 8x8 pixels)
-    std::array<AdaptiveBitModel, 8> valid;     ///< by (left, upper, past field's) validity
-    std::array<AdaptiveBitModel, 2> mirror;    ///< by whether the left block was its mirror
-    std::array<AdaptiveBitModel, 2> same_left; ///< by whether the upper block equals the left
-    AdaptiveBitModel same_upper;
-    std::array<AdaptiveBitModel, 2> zero;                           ///< per component
-    std::array<AdaptiveBitModel, 2> sign;                           ///< per component
-    std::array<std::array<AdaptiveBitModel, kMaxPrefix>, 2> prefix; ///< per component, position
-    std::array<std::array<AdaptiveBitModel, kMaxPrefix>, 2> suffix; ///< per component, bit
-};
-
-/// Binary decisions, to an encoder or from a decoder, through the same models.
-class BitCoder
-{
-  public:
-    explicit BitCoder(BinaryArithmeticEncoder* encoder)
-        : m_encoder(encoder)
-    {
-    }
-
-    explicit BitCoder(BinaryArithmeticDecoder* decoder)
-        : m_decoder(decoder)
-    {
-    }
-
-    bool Encoding() const
-    {
-        return m_encoder != nullptr;
-    }
-
-    int Code(AdaptiveBitModel& model, int bit)
-    {
-        if (m_encoder != nullptr)
-        {
-            m_encoder->Encode(bit, model.P1());
-        }
-        else
-        {
-            bit = m_decoder->Decode(model.P1());
-        }
-        model.Update(bit);
-        return bit;
-    }
-
-    /// A signed value: zero flag, sign, then |v| >= 1 as Exp-Golomb (floor(log2) in unary, then
-    /// that many low bits).
-    int CodeValue(DirectionModels& m, int component, int value)
-    {
-        if (Code(m.zero[component], value == 0 ? 1 : 0) == 1)
-        {
-            return 0;
-        }
-        const int negative = Code(m.sign[component], value < 0 ? 1 : 0);
-        const auto magnitude = static_cast<std::uint32_t>(std::abs(value));
-        int length = 0;
-        if (m_encoder != nullptr)
-        {
-            while ((magnitude >> (length + 1)) != 0)
-            {
-                ++length;
-            }
-        }
-        int prefix = 0;
-        while (true)
-        {
-            if (prefix >= kMaxPrefix)
-            {
-                throw std::runtime_error("a motion vector out of range");
-            }
-            if (Code(m.prefix[component][prefix], prefix < length ? 1 : 0) == 0)
-            {
-                break;
-            }
-            ++prefix;
-        }
-        std::uint32_t out = 1;
-        for (int b = prefix - 1; b >= 0; --b)
-        {
-            const int bit = Code(m.suffix[component][b], static_cast<int>((magnitude >> b) & 1U));
-            out = (out << 1) | static_cast<std::uint32_t>(bit);
-        }
-        const int v = static_cast<int>(out);
-        return negative ? -v : v;
-    }
-
-  private:
-    BinaryArithmeticEncoder* m_encoder = nullptr;
-    BinaryArithmeticDecoder* m_decoder = nullptr;
-};
-
 /**
  * One field's blocks as a quadtree per 16x16 macroblock (H.264's partitions: most macroblocks
  * move as one), each leaf's vector predicted from the blocks coded before it.
@@ -134,7 +40,10 @@ class BitCoder
 class FieldCoder
 {
   public:
-    FieldCoder(BitCoder& coder, DirectionModels& models, MotionField& field, std::vector<Vector>& q)
+    FieldCoder(MotionBitCoder& coder,
+               MotionModels& models,
+               MotionField& field,
+               std::vector<Vector>& q)
         : m_coder(coder),
           m_m(models),
           m_f(field),
@@ -336,8 +245,8 @@ class FieldCoder
         return has_upper_right ? upper_right : Vector{};
     }
 
-    BitCoder& m_coder;
-    DirectionModels& m_m;
+    MotionBitCoder& m_coder;
+    MotionModels& m_m;
     MotionField& m_f;
     std::vector<Vector>& m_q;
     std::vector<std::uint8_t> m_coded;
@@ -389,8 +298,8 @@ EncodeMotion(const FrameHierarchy& hierarchy, const std::vector<AnchorMotion>& b
         throw std::invalid_argument("encode motion: one motion per B frame");
     }
     BinaryArithmeticEncoder encoder;
-    BitCoder coder(&encoder);
-    std::array<DirectionModels, 2> models{};
+    MotionBitCoder coder(&encoder);
+    std::array<MotionModels, 2> models{};
     for (std::size_t b = 0; b < b_motion.size(); ++b)
     {
         MotionField past = b_motion[b].past;
@@ -417,8 +326,8 @@ DecodeMotion(const std::uint8_t* data,
              int height)
 {
     BinaryArithmeticDecoder decoder(data, size);
-    BitCoder coder(&decoder);
-    std::array<DirectionModels, 2> models{};
+    MotionBitCoder coder(&decoder);
+    std::array<MotionModels, 2> models{};
     std::vector<AnchorMotion> out(hierarchy.b_frames.size());
     for (std::size_t b = 0; b < out.size(); ++b)
     {
