@@ -70,15 +70,15 @@ Prune(std::vector<State> states,
     auto backlogged = [lead_cap_s](const State& s) {
         return s.end_s - s.decode_end_s < lead_cap_s;
     };
+    auto cell = [](double value_s, double step_s) {
+        double index = std::floor(std::max(value_s, 0.0) / step_s);
+        return static_cast<std::uint64_t>(std::min(index, 4294967295.0));
+    };
     // Cells first: one state per (level, exit, time cell, buffer cell, lead cell).
     std::unordered_map<CellKey, std::size_t, CellKeyHash> cells;
     std::vector<State> kept;
     for (const State& s : states)
     {
-        auto cell = [](double value_s, double step_s) {
-            double index = std::floor(std::max(value_s, 0.0) / step_s);
-            return static_cast<std::uint64_t>(std::min(index, 4294967295.0));
-        };
         std::uint64_t lead_cell =
             backlogged(s) ? 1 + cell(s.end_s - s.decode_end_s, buffer_step_s) : 0;
         CellKey key = {cell(s.t_s, time_step_s) << 32 | cell(s.end_s - s.t_s, buffer_step_s),
