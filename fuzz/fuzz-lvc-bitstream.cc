@@ -43,6 +43,27 @@ FuzzEntropyDecoder(const std::uint8_t* data, std::size_t size)
     {
         std::abort();
     }
+    // Pictures whose codes start in a later layer (B frames' errors from layer f): bits 3..6 of
+    // the first byte say which pictures start in layer 2.
+    std::vector<int> first(frames, 1);
+    std::vector<int> counts(frames, layers);
+    for (int f = 0; f < frames && layers > 1; ++f)
+    {
+        if ((data[0] >> (3 + f)) & 1)
+        {
+            first[f] = 2;
+            counts[f] = layers - 1;
+        }
+    }
+    codes = lvc::DecodeChunkLayers(payloads, shapes, {}, counts, first);
+    if (lvc::DecodeChunkLayers(lvc::EncodeChunkLayers(codes, {}, first),
+                               shapes,
+                               {},
+                               counts,
+                               first) != codes)
+    {
+        std::abort();
+    }
 }
 
 /// Layer 1's motion section for `codes`, as the encoder writes it.

@@ -15,8 +15,8 @@
 # ones), LVC_OUT (default: traces/profiles; the baselines are always read from traces/profiles),
 # LVC_PICTURE (default: codec-lib/doc/neural-layers.png; empty: none), LVC_MODES_OUT (default:
 # BUILD_DIR/neural-modes; empty: none): where the profiles of three held-out CIF clips in the
-# codec's other modes go (every frame a key frame; B frames interpolated without error layers),
-# for the figures' comparison; they are not shipped.
+# codec's other modes go (every frame a key frame; B frames interpolated without error layers;
+# error layers from layer 1), for the figures' comparison; they are not shipped.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,8 +67,8 @@ for entry in "${clips[@]}"; do
 done
 echo "== $made neural profiles in $(($(date +%s) - start)) s"
 
-# The other modes, on the held-out CIF clips short enough to profile three times.
-modes=("neural-intra|--gop 0" "neural-interp|--b-error-layers 0")
+# The other modes, on the held-out CIF clips short enough to profile four times.
+modes=("neural-intra|--gop 0" "neural-interp|--b-error-layers 0" "neural-errors-from-1|--b-error-first-layer 1")
 if [[ -n $modes_out ]]; then
     mkdir -p "$modes_out"
     for entry in "${clips[@]}"; do

@@ -211,15 +211,20 @@ def print_times(results):
 # Other coding modes of the same weights (make-neural-profiles.sh's mode profiles): file suffix,
 # label, the lvc options that made them.
 MODES = [("neural-intra", "every frame a key frame", "--gop 0"),
-         ("neural-interp", "B frames interpolated, no error layers", "--b-error-layers 0")]
+         ("neural-interp", "B frames interpolated, no error layers", "--b-error-layers 0"),
+         ("neural-errors-from-1", "B frames' error layers 1..K (bitstream version 2's mode)",
+          "--b-error-first-layer 1")]
+
+
+def error_layers(settings):
+    return f"{settings.get('b_error_first_layer', 1)}..{settings.get('b_error_layers', '?')}"
 
 
 def describe_mode(settings):
     if settings.get("gop_frames"):
         return (f"anchors every {settings['gop_frames']} frames, B frames interpolated with "
                 f"x264's vectors (CRF {settings.get('motion_crf', '?')}, entropy coded in layer 1), "
-                f"layers 1..{settings.get('b_error_layers', '?')} also coding the B frames' "
-                "interpolation error")
+                f"layers {error_layers(settings)} also coding the B frames' interpolation error")
     return "every frame coded as a key frame (intra)"
 
 
@@ -228,7 +233,7 @@ def print_modes(results, k_max):
     if not rows:
         return
     print("## What hierarchical coding brings\n")
-    print("The same weights in three modes (rows: layers 1..1 and 1..K, bpp / PSNR-Y; then the")
+    print(f"The same weights in {len(MODES) + 1} modes (rows: layers 1..1 and 1..K, bpp / PSNR-Y; then the")
     print("PSNR-Y difference at K layers to the residual-layered x265 and the x265 ladder at equal")
     print("bpp). Shipped: the mode of the profiles above.\n")
     print("| clip | mode | k = 1 | k = K | K vs 1 layer | vs residual x265 at K | vs x265 ladder at K "
@@ -236,7 +241,7 @@ def print_modes(results, k_max):
     print("|---|---|---|---|---|---|---|---|")
     for stem, r in rows:
         settings = r["neural"]["codec"].get("settings", {})
-        shipped = (f"shipped: GOP {settings['gop_frames']}, error layers 1..{settings.get('b_error_layers')}"
+        shipped = (f"shipped: GOP {settings['gop_frames']}, error layers {error_layers(settings)}"
                    if settings.get("gop_frames") else "shipped: intra")
         entries = [(shipped, r["curves"]["neural-layered"], r["neural"])]
         entries += r["modes"]

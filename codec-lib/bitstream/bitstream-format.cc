@@ -9,6 +9,7 @@ extern "C"
 #include <libavutil/crc.h>
 }
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -139,6 +140,7 @@ SerializeBitstream(const BitstreamHeader& h, const std::vector<ChunkPayload>& ch
     w.U16(h.code_channels);
     w.U16(h.gop_frames);
     w.U16(h.b_error_layers);
+    w.U16(h.b_error_first_layer);
     w.U32(Crc32(out.data(), out.size()));
     std::size_t table_start = out.size();
     std::uint64_t frames = 0;
@@ -197,7 +199,7 @@ BitstreamReader::BitstreamReader(std::vector<std::uint8_t> bytes, std::string na
         throw InputError::InFile(m_name, "not an lvc bitstream (no LVCB magic)");
     }
     std::uint32_t version = Get(p + 4, 2);
-    if (version != 1 && version != BitstreamHeader::kVersion)
+    if (version < 1 || version > BitstreamHeader::kVersion)
     {
         throw InputError::AtField(m_name,
                                   "version",
@@ -231,6 +233,10 @@ BitstreamReader::BitstreamReader(std::vector<std::uint8_t> bytes, std::string na
         h.gop_frames = static_cast<int>(Get(p + 72, 2));
         h.b_error_layers = static_cast<int>(Get(p + 74, 2));
     }
+    if (version >= 3)
+    {
+        h.b_error_first_layer = static_cast<int>(Get(p + 76, 2));
+    }
     auto bad = [&](const std::string& field, const std::string& what) {
         return InputError::AtField(m_name, field, what);
     };
@@ -255,6 +261,10 @@ BitstreamReader::BitstreamReader(std::vector<std::uint8_t> bytes, std::string na
         throw bad("gop_frames/b_error_layers",
                   "a GOP of 0 (intra) or 2.." + std::to_string(BitstreamHeader::kMaxGopFrames) +
                       " frames and 0..K error layers (0 when intra)");
+    }
+    if (h.b_error_first_layer < 1 || h.b_error_first_layer > std::max(1, h.b_error_layers))
+    {
+        throw bad("b_error_first_layer", "not in 1..b_error_layers (1 without error layers)");
     }
     if (h.frames == 0 || h.frames_per_chunk == 0 || h.chunks == 0 ||
         h.frames_per_chunk > BitstreamHeader::kMaxFramesPerChunk ||

@@ -16,17 +16,19 @@ namespace lvc
  *
  * Layout (little-endian): "LVCB", u16 version, u16 header size, 32-byte SHA-256 of the weights
  * file, u32 width, u32 height, f64 fps, u32 frames, u32 frames per chunk, u32 chunks,
- * u16 layers (K), u16 code channels, [version 2: u16 GOP frames, u16 B error layers,] u32
- * CRC-32 of the header's previous bytes. Then the chunk table: per chunk u32 frames and per
- * layer u32 bytes, u32 CRC-32 of those bytes; then the table's CRC-32; then the payloads, chunk
- * by chunk, layer by layer. The frame hierarchy and the payloads' contents: bitstream/
- * chunk-coding.h. Version 1 (intra only, 76-byte header) is still read.
+ * u16 layers (K), u16 code channels, [version >= 2: u16 GOP frames, u16 B error layers,]
+ * [version 3: u16 first B error layer,] u32 CRC-32 of the header's previous bytes. Then the chunk
+ * table: per chunk u32 frames and per layer u32 bytes, u32 CRC-32 of those bytes; then the table's
+ * CRC-32; then the payloads, chunk by chunk, layer by layer. The frame hierarchy and the payloads'
+ * contents: bitstream/ chunk-coding.h. Versions 1 (intra only, 76-byte header) and 2 (B error
+ * layers from layer 1, 80 bytes) are still read.
  */
 struct BitstreamHeader
 {
-    static constexpr std::uint16_t kVersion = 2;
-    static constexpr std::size_t kSize = 80;
+    static constexpr std::uint16_t kVersion = 3;
+    static constexpr std::size_t kSize = 82;
     static constexpr std::size_t kSizeVersion1 = 76;
+    static constexpr std::size_t kSizeVersion2 = 80;
     static constexpr int kMaxGopFrames = 17;
     static constexpr int kMaxSide = 8192;
     static constexpr int kMaxLayers = 16;
@@ -44,13 +46,23 @@ struct BitstreamHeader
     /// Anchors every gop_frames frames of a chunk, B frames interpolated between (2..17);
     /// 0: every frame coded as a key frame (intra).
     int gop_frames = 0;
-    /// Layers 1..b_error_layers also code each B frame's interpolation error (0..K).
+    /// Layers b_error_first_layer..b_error_layers also code each B frame's interpolation
+    /// error (0..K; 0: none).
     int b_error_layers = 0;
+    /// The first layer with B frames' errors (1..b_error_layers; 1 when there are none): from 2
+    /// on, layer 1 holds only the anchors and the motion, the cheapest base.
+    int b_error_first_layer = 1;
+
+    /// Error layers each B frame has (b_error_first_layer..b_error_layers).
+    int BErrorIterations() const
+    {
+        return b_error_layers == 0 ? 0 : b_error_layers - b_error_first_layer + 1;
+    }
 
     /// Bytes of this header as written (kSize, or kSizeVersion1 for a version-1 file read).
     std::size_t Size() const
     {
-        return version == 1 ? kSizeVersion1 : kSize;
+        return version == 1 ? kSizeVersion1 : version == 2 ? kSizeVersion2 : kSize;
     }
 
     std::uint16_t version = kVersion;

@@ -48,6 +48,15 @@ PictureCodes(const ChunkCodes& codes)
     return pictures;
 }
 
+/// Per picture of PictureCodes, the layer of its first code.
+std::vector<int>
+FirstLayers(std::size_t anchors, std::size_t b_frames, int b_error_first_layer)
+{
+    std::vector<int> first(anchors, 1);
+    first.insert(first.end(), b_frames, b_error_first_layer);
+    return first;
+}
+
 } // namespace
 
 void
@@ -70,14 +79,25 @@ ApplyCodingOptions(const NeuralCodingOptions& options, BitstreamHeader& h)
         throw InputError("--b-error-layers: 0.." + std::to_string(h.layers) +
                          " (or -1: all), not " + std::to_string(options.b_error_layers));
     }
+    const int last_error_layer = options.b_error_layers < 0 ? h.layers : options.b_error_layers;
+    const int first_error_layer =
+        options.b_error_first_layer == -1
+            ? std::max(1, std::min(NeuralCodingOptions::kDefaultFirstErrorLayer, last_error_layer))
+            : options.b_error_first_layer;
+    if (first_error_layer < 1 || (last_error_layer > 0 && first_error_layer > last_error_layer))
+    {
+        throw InputError("--b-error-first-layer: 1.." +
+                         std::to_string(std::max(1, last_error_layer)) +
+                         " (at most the last error layer; -1: the default), not " +
+                         std::to_string(options.b_error_first_layer));
+    }
     if (options.motion_crf < 0 || options.motion_crf > 51)
     {
         throw InputError("--motion-crf: 0..51, not " + std::to_string(options.motion_crf));
     }
     h.gop_frames = options.gop_frames;
-    h.b_error_layers = options.gop_frames == 0      ? 0
-                       : options.b_error_layers < 0 ? h.layers
-                                                    : options.b_error_layers;
+    h.b_error_layers = options.gop_frames == 0 ? 0 : last_error_layer;
+    h.b_error_first_layer = h.b_error_layers == 0 ? 1 : first_error_layer;
 }
 
 int
@@ -95,7 +115,10 @@ ChunkHierarchy(const BitstreamHeader& header, std::uint32_t frames)
 std::vector<std::vector<std::uint8_t>>
 ChunkPayloads(const ChunkCodes& codes, const std::vector<std::uint8_t>& motion_section)
 {
-    std::vector<std::vector<std::uint8_t>> payloads = EncodeChunkLayers(PictureCodes(codes));
+    std::vector<std::vector<std::uint8_t>> payloads = EncodeChunkLayers(
+        PictureCodes(codes),
+        {},
+        FirstLayers(codes.anchor_codes.size(), codes.b_codes.size(), codes.b_error_first_layer));
     payloads.at(0).insert(payloads[0].begin(), motion_section.begin(), motion_section.end());
     return payloads;
 }
@@ -112,6 +135,7 @@ ParseChunk(const std::vector<std::vector<std::uint8_t>>& payloads,
     }
     ChunkCodes codes;
     codes.hierarchy = ChunkHierarchy(header, frames);
+    codes.b_error_first_layer = header.b_error_first_layer;
     const FrameHierarchy& h = codes.hierarchy;
     std::vector<std::vector<std::uint8_t>> code_payloads = payloads;
     if (HasMotionSection(header))
@@ -134,11 +158,15 @@ ParseChunk(const std::vector<std::vector<std::uint8_t>>& payloads,
         codes.motion_bytes = 4 + motion_size;
         first.erase(first.begin(), first.begin() + static_cast<std::ptrdiff_t>(4 + motion_size));
     }
-    const std::size_t b_with_codes = header.b_error_layers > 0 ? h.b_frames.size() : 0;
+    const std::size_t b_with_codes = header.BErrorIterations() > 0 ? h.b_frames.size() : 0;
     std::vector<int> counts(h.anchors.size(), header.layers);
-    counts.insert(counts.end(), b_with_codes, header.b_error_layers);
+    counts.insert(counts.end(), b_with_codes, header.BErrorIterations());
     std::vector<FrameCodes> pictures =
-        DecodeChunkLayers(code_payloads, std::vector<CodeShape>(counts.size(), shape), {}, counts);
+        DecodeChunkLayers(code_payloads,
+                          std::vector<CodeShape>(counts.size(), shape),
+                          {},
+                          counts,
+                          FirstLayers(h.anchors.size(), b_with_codes, header.b_error_first_layer));
     codes.anchor_codes.assign(pictures.begin(), pictures.begin() + h.anchors.size());
     codes.b_codes.assign(pictures.begin() + h.anchors.size(), pictures.end());
     return codes;
@@ -149,7 +177,7 @@ PrefixOf(const ChunkCodes& codes, int k)
 {
     ChunkCodes out = codes;
     out.anchor_codes = Prefix(codes.anchor_codes, k);
-    out.b_codes = Prefix(codes.b_codes, k);
+    out.b_codes = Prefix(codes.b_codes, std::max(0, k - codes.b_error_first_layer + 1));
     return out;
 }
 

@@ -54,6 +54,7 @@ EncodeNeuralChunk(NeuralCodec& codec,
     CodedChunk out;
     ChunkCodes& codes = out.codes;
     codes.hierarchy = ChunkHierarchy(header, static_cast<std::uint32_t>(frames.size()));
+    codes.b_error_first_layer = header.b_error_first_layer;
     const FrameHierarchy& h = codes.hierarchy;
     std::vector<Frame> anchors;
     for (int a : h.anchors)
@@ -86,10 +87,10 @@ EncodeNeuralChunk(NeuralCodec& codec,
         motion_section.insert(motion_section.end(), motion_bytes.begin(), motion_bytes.end());
         codes.motion_bytes = motion_section.size();
     }
-    if (header.b_error_layers > 0 && !h.b_frames.empty())
+    if (header.BErrorIterations() > 0 && !h.b_frames.empty())
     {
         std::vector<std::vector<Frame>> targets(h.b_frames.size());
-        for (int k = 1; k <= header.b_error_layers; ++k)
+        for (int k = header.b_error_first_layer; k <= header.b_error_layers; ++k)
         {
             std::vector<Frame> decoded =
                 codec.Decode(PrefixOf(codes, k).anchor_codes, width, height, 3);
@@ -133,19 +134,22 @@ ReconstructAllPrefixes(NeuralCodec& codec, const ChunkCodes& codes, int width, i
     {
         return anchors;
     }
-    const int error_layers = codes.b_codes.empty() ? 0 : static_cast<int>(codes.b_codes[0].size());
+    const int error_codes = codes.b_codes.empty() ? 0 : static_cast<int>(codes.b_codes[0].size());
     std::vector<std::vector<std::vector<Frame>>> errors;
-    if (error_layers > 0)
+    if (error_codes > 0)
     {
         errors = codec.DecodeAll(codes.b_codes, width, height);
     }
     std::vector<std::vector<std::vector<Frame>>> out(anchors.size());
     for (std::size_t k = 0; k < anchors.size(); ++k)
     {
+        // With layers 1..k + 1 a B frame has its error codes of layers first..k + 1.
+        const int with_errors =
+            std::min(static_cast<int>(k) + 2 - codes.b_error_first_layer, error_codes);
         for (std::size_t e = 0; e < anchors[k].size(); ++e)
         {
             const std::vector<Frame>* error =
-                error_layers > 0 ? &errors[std::min<std::size_t>(k, error_layers - 1)][e] : nullptr;
+                with_errors > 0 ? &errors[static_cast<std::size_t>(with_errors - 1)][e] : nullptr;
             std::vector<Frame> b = BFrames(anchors[k][e], codes, error);
             out[k].push_back(InDisplayOrder(codes.hierarchy, anchors[k][e], std::move(b)));
         }

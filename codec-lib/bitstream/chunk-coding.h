@@ -18,10 +18,11 @@ struct CodedChunk
 };
 
 /**
- * Codes one chunk as `header` says (gop_frames, b_error_layers; K from the codec): anchors with
- * K layers; the B frames' motion from an x264 encode of the chunk (CRF `motion_crf`); each B
- * frame's error layers coded toward the error of the interpolation from the anchors decoded
- * with as many layers (full exit), so that layer j corrects what j anchor layers leave.
+ * Codes one chunk as `header` says (gop_frames, b_error_first_layer..b_error_layers; K from the
+ * codec): anchors with K layers; the B frames' motion from an x264 encode of the chunk (CRF
+ * `motion_crf`); each B frame's error code in layer j coded toward the error of the
+ * interpolation from the anchors decoded with j layers (full exit), so that layer j corrects
+ * what j anchor layers leave.
  */
 CodedChunk EncodeNeuralChunk(NeuralCodec& codec,
                              const std::vector<Frame>& frames,

@@ -33,7 +33,7 @@ WalkCodes(std::vector<BinaryCode>& codes,
     for (std::size_t f = 0; f < codes.size(); ++f)
     {
         if (codes[f].bits.size() != codes[f].shape.Size() ||
-            (previous && !((*previous)[f].shape == codes[f].shape)))
+            (previous && !(*previous)[f].bits.empty() && !((*previous)[f].shape == codes[f].shape)))
         {
             throw std::invalid_argument("code layer: frame " + std::to_string(f) +
                                         " has a code of another shape");
@@ -45,7 +45,9 @@ WalkCodes(std::vector<BinaryCode>& codes,
     for (std::size_t f = 0; f < codes.size(); ++f)
     {
         BinaryCode& code = codes[f];
-        const BinaryCode* before = previous ? &(*previous)[f] : nullptr;
+        // An empty previous code: this picture has no code in the previous layer.
+        const BinaryCode* before =
+            previous && !(*previous)[f].bits.empty() ? &(*previous)[f] : nullptr;
         const CodeShape& s = code.shape;
         for (int c = 0; c < s.channels; ++c)
         {

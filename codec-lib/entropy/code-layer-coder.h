@@ -31,7 +31,8 @@ struct CodeContextOptions
 
 /**
  * Codes `codes` (one per frame, in order) with an adaptive binary arithmetic coder. `previous`
- * holds the same frames' codes of the previous layer (same shapes), or is null for layer 1.
+ * holds the same frames' codes of the previous layer (same shapes; an empty code for a frame
+ * that has none there), or is null for layer 1.
  * Throws std::invalid_argument when shapes disagree.
  */
 std::vector<std::uint8_t> EncodeCodeLayer(const std::vector<BinaryCode>& codes,

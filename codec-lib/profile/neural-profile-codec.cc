@@ -124,6 +124,11 @@ NeuralProfileCodec::TimeEncodePrefixes(const std::vector<Frame>& frames)
         BitstreamHeader prefix = m_header;
         prefix.layers = k;
         prefix.b_error_layers = std::min(k, m_header.b_error_layers);
+        if (prefix.b_error_layers < prefix.b_error_first_layer)
+        {
+            prefix.b_error_layers = 0;
+            prefix.b_error_first_layer = 1;
+        }
         auto start = Clock::now();
         EncodeNeuralChunk(*m_codec, sample, prefix, m_options.coding.motion_crf);
         m_encode_ms[k - 1] += MillisecondsSince(start) * scale;
@@ -152,8 +157,10 @@ NeuralProfileCodec::Settings() const
         json["frames"] = "anchors (key frames) every gop_frames frames of a chunk and its last "
                          "frame; B frames between them interpolated from the decoded anchors "
                          "with x264's vectors (entropy coded in layer 1), layers "
-                         "1..b_error_layers also coding their interpolation error";
+                         "b_error_first_layer..b_error_layers also coding their interpolation "
+                         "error";
         json["gop_frames"] = m_header.gop_frames;
+        json["b_error_first_layer"] = m_header.b_error_first_layer;
         json["b_error_layers"] = m_header.b_error_layers;
         json["motion_crf"] = m_options.coding.motion_crf;
         json["motion_bytes"] = m_motion_bytes;

@@ -18,7 +18,7 @@ namespace
 {
 
 constexpr const char* kGoldenSha256 =
-    "8ce9c50788b970cecb8eddb6d3404efbb99d1a60c483aec5e0f66f525cad2803";
+    "70302d3b3ce4b6855b75bdccb6ea28df23cab5d38519e8f9d83d2f20ecf7aa7b";
 
 /// Codes with structure for every context: runs along rows, channels and layers.
 std::vector<FrameCodes>
@@ -62,9 +62,15 @@ TEST(BitstreamGolden, BytesOfAFixedFileAreUnchanged)
     header.chunks = 2;
     header.layers = 4;
     header.code_channels = 6;
+    header.gop_frames = 2;
+    header.b_error_layers = 4;
+    header.b_error_first_layer = 2;
     std::vector<ChunkPayload> chunks(2);
     chunks[0].frames = 2;
-    chunks[0].layers = EncodeChunkLayers({codes[0], codes[1]});
+    // The second picture as a B frame's errors: codes in layers 2..4, the first without a
+    // previous-layer context.
+    FrameCodes errors(codes[1].begin(), codes[1].begin() + 3);
+    chunks[0].layers = EncodeChunkLayers({codes[0], errors}, {}, {1, 2});
     chunks[1].frames = 1;
     chunks[1].layers = EncodeChunkLayers({codes[2]});
     std::vector<std::uint8_t> bytes = SerializeBitstream(header, chunks);
@@ -83,6 +89,34 @@ TEST(BitstreamGolden, BytesOfAFixedFileAreUnchanged)
         payloads.push_back(reader.LayerPayload(1, j));
     }
     EXPECT_EQ(DecodeChunkLayers(payloads, {CodeShape{6, 5, 7}}), std::vector<FrameCodes>{codes[2]});
+    EXPECT_EQ(reader.Header().b_error_first_layer, 2);
+    payloads.clear();
+    for (int j = 1; j <= 4; ++j)
+    {
+        payloads.push_back(reader.LayerPayload(0, j));
+    }
+    EXPECT_EQ(
+        DecodeChunkLayers(payloads, {CodeShape{6, 5, 7}, CodeShape{6, 5, 7}}, {}, {4, 3}, {1, 2}),
+        (std::vector<FrameCodes>{codes[0], errors}));
+}
+
+/// `current` (a file of this version) as version 1 or 2 would have written it: the header
+/// without the fields those versions lack.
+std::vector<std::uint8_t>
+AsOlderVersion(const std::vector<std::uint8_t>& current, int version)
+{
+    const std::size_t size =
+        version == 1 ? BitstreamHeader::kSizeVersion1 : BitstreamHeader::kSizeVersion2;
+    std::vector<std::uint8_t> old(current.begin(), current.begin() + (size - 4));
+    old[4] = static_cast<std::uint8_t>(version);
+    old[6] = static_cast<std::uint8_t>(size);
+    const std::uint32_t crc = Crc32(old.data(), old.size());
+    for (int i = 0; i < 4; ++i)
+    {
+        old.push_back(static_cast<std::uint8_t>(crc >> (8 * i)));
+    }
+    old.insert(old.end(), current.begin() + BitstreamHeader::kSize, current.end());
+    return old;
 }
 
 TEST(BitstreamGolden, VersionOneFilesStillRead)
@@ -101,24 +135,78 @@ TEST(BitstreamGolden, VersionOneFilesStillRead)
     std::vector<ChunkPayload> chunks(1);
     chunks[0].frames = 1;
     chunks[0].layers = EncodeChunkLayers({codes[0]});
-    std::vector<std::uint8_t> v2 = SerializeBitstream(header, chunks);
-    // Version 1: the same header without the GOP and error-layer fields (bytes 72..75).
-    std::vector<std::uint8_t> v1(v2.begin(), v2.begin() + 72);
-    v1[4] = 1;
-    v1[6] = static_cast<std::uint8_t>(BitstreamHeader::kSizeVersion1);
-    const std::uint32_t crc = Crc32(v1.data(), v1.size());
-    for (int i = 0; i < 4; ++i)
-    {
-        v1.push_back(static_cast<std::uint8_t>(crc >> (8 * i)));
-    }
-    v1.insert(v1.end(), v2.begin() + BitstreamHeader::kSize, v2.end());
+    std::vector<std::uint8_t> v3 = SerializeBitstream(header, chunks);
+    // Version 1: the same header without the GOP and error-layer fields (bytes 72..77).
+    std::vector<std::uint8_t> v1 = AsOlderVersion(v3, 1);
     BitstreamReader reader(v1, "v1.lvc");
     EXPECT_EQ(reader.Header().version, 1);
     EXPECT_EQ(reader.Header().gop_frames, 0);
     EXPECT_EQ(reader.Header().width, 112);
     EXPECT_EQ(reader.LayerPayload(0, 2), chunks[0].layers[1]);
-    v1[4] = 3;
-    EXPECT_THROW(BitstreamReader(v1, "v3.lvc"), ns3::InputError);
+    v1[4] = 4;
+    EXPECT_THROW(BitstreamReader(v1, "v4.lvc"), ns3::InputError);
+}
+
+TEST(BitstreamGolden, VersionTwoFilesReadWithErrorsFromLayerOne)
+{
+    std::vector<FrameCodes> codes = FixedCodes();
+    BitstreamHeader header;
+    header.weights_sha256 = std::string(64, 'c');
+    header.width = 112;
+    header.height = 80;
+    header.fps = 25;
+    header.frames = 1;
+    header.frames_per_chunk = 1;
+    header.chunks = 1;
+    header.layers = 4;
+    header.code_channels = 6;
+    header.gop_frames = 8;
+    header.b_error_layers = 3;
+    header.b_error_first_layer = 3; // version 2 cannot say this: read back as 1
+    std::vector<ChunkPayload> chunks(1);
+    chunks[0].frames = 1;
+    chunks[0].layers = EncodeChunkLayers({codes[0]});
+    std::vector<std::uint8_t> v2 = AsOlderVersion(SerializeBitstream(header, chunks), 2);
+    BitstreamReader reader(v2, "v2.lvc");
+    EXPECT_EQ(reader.Header().version, 2);
+    EXPECT_EQ(reader.Header().gop_frames, 8);
+    EXPECT_EQ(reader.Header().b_error_layers, 3);
+    EXPECT_EQ(reader.Header().b_error_first_layer, 1);
+    EXPECT_EQ(reader.LayerPayload(0, 4), chunks[0].layers[3]);
+}
+
+TEST(BitstreamGolden, AnImpossibleFirstErrorLayerIsAClearError)
+{
+    std::vector<FrameCodes> codes = FixedCodes();
+    BitstreamHeader header;
+    header.weights_sha256 = std::string(64, 'd');
+    header.width = 112;
+    header.height = 80;
+    header.fps = 25;
+    header.frames = 1;
+    header.frames_per_chunk = 1;
+    header.chunks = 1;
+    header.layers = 4;
+    header.code_channels = 6;
+    header.gop_frames = 8;
+    header.b_error_layers = 2;
+    std::vector<ChunkPayload> chunks(1);
+    chunks[0].frames = 1;
+    chunks[0].layers = EncodeChunkLayers({codes[0]});
+    for (int first : {0, 3})
+    {
+        header.b_error_first_layer = first;
+        try
+        {
+            BitstreamReader(SerializeBitstream(header, chunks), "first.lvc");
+            ADD_FAILURE() << "first error layer " << first << " was accepted";
+        }
+        catch (const ns3::InputError& e)
+        {
+            EXPECT_NE(std::string(e.what()).find("b_error_first_layer"), std::string::npos)
+                << e.what();
+        }
+    }
 }
 
 } // namespace

@@ -164,7 +164,7 @@ struct InterChunk
 };
 
 InterChunk
-CodeTinyChunk(NeuralCodec& codec, int gop, int b_error_layers)
+CodeTinyChunk(NeuralCodec& codec, int gop, int b_error_layers, int b_error_first_layer = 1)
 {
     InterChunk chunk;
     ReadOptions read;
@@ -184,6 +184,7 @@ CodeTinyChunk(NeuralCodec& codec, int gop, int b_error_layers)
     NeuralCodingOptions options;
     options.gop_frames = gop;
     options.b_error_layers = b_error_layers;
+    options.b_error_first_layer = b_error_first_layer;
     ApplyCodingOptions(options, h);
     chunk.coded = EncodeNeuralChunk(codec, chunk.frames, h);
     return chunk;
@@ -228,6 +229,47 @@ TEST(InterCoding, FileDecodesToTheInMemoryReconstructionAtEveryPrefixAndExit)
     EXPECT_EQ(all[1][2][2], AddResidual(predicted, errors[1]));
 }
 
+TEST(InterCoding, ErrorsFromLayerTwoLeaveLayerOneToAnchorsAndMotion)
+{
+    NeuralCodec codec(test::TinyWeights(), 1);
+    InterChunk none = CodeTinyChunk(codec, 4, 0);
+    InterChunk late = CodeTinyChunk(codec, 4, 3, 2); // B error codes in layers 2..3
+    const ChunkCodes& codes = late.coded.codes;
+    ASSERT_EQ(codes.b_codes.size(), 4U);
+    EXPECT_EQ(codes.b_codes[0].size(), 2U);
+    // Layer 1 is interpolation alone: the same bytes as without error layers; layer 4 holds
+    // the anchors alone either way.
+    EXPECT_EQ(late.coded.payload.layers[0], none.coded.payload.layers[0]);
+    EXPECT_EQ(late.coded.payload.layers[3], none.coded.payload.layers[3]);
+    EXPECT_GT(late.coded.payload.layers[1].size(), none.coded.payload.layers[1].size());
+
+    std::string path = test::ScratchPath("inter-late.lvc");
+    WriteBitstream(path, late.header, {late.coded.payload});
+    BitstreamReader reader = BitstreamReader::Open(path);
+    EXPECT_EQ(reader.Header().b_error_first_layer, 2);
+    auto all = ReconstructAllPrefixes(codec, codes, 96, 64);
+    auto interpolated = ReconstructAllPrefixes(codec, none.coded.codes, 96, 64);
+    for (int k = 1; k <= 4; ++k)
+    {
+        std::vector<Frame> from_file;
+        DecodeBitstream(codec, reader, k, 3, [&](std::uint32_t, const std::vector<Frame>& f) {
+            from_file = f;
+        });
+        EXPECT_EQ(from_file, all[k - 1][2]) << k << " layers";
+        EXPECT_EQ(all[k - 1][2][0], interpolated[k - 1][2][0]) << "an anchor, " << k << " layers";
+        EXPECT_EQ(all[k - 1][2][2] == interpolated[k - 1][2][2], k == 1) << k << " layers";
+    }
+    // With layers 1..3 a B frame is the interpolation from 3-layer anchors plus its error
+    // codes of layers 2..3 (the server decoder's 2 iterations on them).
+    ChunkCodes three = PrefixOf(codes, 3);
+    ASSERT_EQ(three.b_codes[0].size(), 2U);
+    EXPECT_EQ(PrefixOf(codes, 1).b_codes[0].size(), 0U);
+    std::vector<Frame> anchors = codec.Decode(three.anchor_codes, 96, 64, 3);
+    std::vector<Frame> errors = codec.Decode(three.b_codes, 96, 64, 3);
+    Frame predicted = InterpolateBFrames(codes.hierarchy, codes.b_motion, anchors)[1];
+    EXPECT_EQ(all[2][2][2], AddResidual(predicted, errors[1]));
+}
+
 TEST(InterCoding, ErrorLayersAddBytesOnlyToTheirLayers)
 {
     NeuralCodec codec(test::TinyWeights(), 1);
@@ -269,6 +311,28 @@ TEST(InterCoding, ImpossibleOptionsAreClearErrors)
     EXPECT_NE(message(18, -1, 36).find("--gop"), std::string::npos);
     EXPECT_NE(message(8, 7, 36).find("--b-error-layers: 0..6"), std::string::npos);
     EXPECT_NE(message(8, -1, 60).find("--motion-crf"), std::string::npos);
+    auto first_message = [&](int e, int first) {
+        try
+        {
+            ApplyCodingOptions(NeuralCodingOptions{8, e, 36, first}, h);
+        }
+        catch (const ns3::InputError& error)
+        {
+            return std::string(error.what());
+        }
+        return std::string();
+    };
+    EXPECT_NE(first_message(3, 4).find("--b-error-first-layer: 1..3"), std::string::npos);
+    EXPECT_NE(first_message(-1, 0).find("--b-error-first-layer: 1..6"), std::string::npos);
+    EXPECT_NE(first_message(-1, -2).find("--b-error-first-layer: 1..6"), std::string::npos);
+    EXPECT_EQ(first_message(0, 2), ""); // no error layers: the first is moot
+    EXPECT_EQ(h.b_error_first_layer, 1);
+    EXPECT_EQ(first_message(-1, 2), "");
+    EXPECT_EQ(h.b_error_first_layer, 2);
+    EXPECT_EQ(first_message(-1, -1), ""); // the default: 3
+    EXPECT_EQ(h.b_error_first_layer, 3);
+    EXPECT_EQ(first_message(2, -1), ""); // the default, down to the last error layer
+    EXPECT_EQ(h.b_error_first_layer, 2);
     EXPECT_EQ(message(8, -1, 36), "");
     EXPECT_EQ(h.b_error_layers, 6);
     EXPECT_EQ(message(0, -1, 36), "");

@@ -91,7 +91,13 @@ AddNeuralCodingOptions(CLI::App& command, NeuralCodingOptions& options)
     command
         .add_option("--b-error-layers",
                     options.b_error_layers,
-                    "layers 1..n also code the B frames' interpolation errors (0..K; -1: all)")
+                    "layers F..n also code the B frames' interpolation errors (0..K; -1: K)")
+        ->capture_default_str();
+    command
+        .add_option("--b-error-first-layer",
+                    options.b_error_first_layer,
+                    "F: the first layer with B frames' errors (1..n; layers before it hold only "
+                    "the anchors and the motion; -1: 3, or n if lower)")
         ->capture_default_str();
     command.add_option("--motion-crf", options.motion_crf, "x264's CRF for the vectors (0..51)")
         ->capture_default_str();

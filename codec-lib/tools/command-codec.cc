@@ -68,6 +68,7 @@ RunEncode(const Console& console, const CodecArgs& args)
                 << (video.header.gop_frames == 0
                         ? std::string("every frame a key frame")
                         : "GOP " + std::to_string(video.header.gop_frames) + ", B error layers " +
+                              std::to_string(video.header.b_error_first_layer) + ".." +
                               std::to_string(video.header.b_error_layers))
                 << "\n"
                 << "layer  bytes     cumulative bpp\n";
