@@ -177,7 +177,9 @@ NeuralProfileCodec::Settings() const
     json["bytes"] = "layer payload + 8-byte chunk-table entry; layer 1 also the chunk's 4-byte "
                     "frame count, and in chunk 0 the file header and the table CRC";
     json["decode_ms"] = "parsing and entropy decoding of layers 1..k (measured) + rebuilding "
-                        "every frame at the exit: single-shot decoder, interpolation (measured), " +
+                        "every frame at the exit: single-shot decoder (on the anchors, and on the "
+                        "B frames' error codes from b_error_first_layer on), interpolation "
+                        "(measured), " +
                         std::to_string(m_options.threads) + " LibTorch threads";
     nlohmann::ordered_json encode_ms = nlohmann::ordered_json::array();
     for (double ms : EncodeMsPerFrame())
@@ -235,13 +237,26 @@ NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
     {
         throw std::logic_error("neural profile: entropy decoding did not give the codes back");
     }
-    std::vector<double> network_ms(ModelConfig::kExitCount);
-    for (int e = 1; e <= ModelConfig::kExitCount; ++e)
-    {
-        auto start = Clock::now();
-        ReconstructChunk(*m_codec, decoded, width, height, e);
-        network_ms[e - 1] = MillisecondsSince(start);
-    }
+    // The network's work does not depend on k (missing codes are zeros), but below the first
+    // error layer the B frames have no codes to decode: those prefixes rebuild only the anchors
+    // and the interpolation, and are timed so.
+    const int first_error_layer =
+        decoded.b_codes.empty() ? k_max + 1 : m_header.b_error_first_layer;
+    auto time_exits = [&](const ChunkCodes& codes) {
+        std::vector<double> ms(ModelConfig::kExitCount);
+        for (int e = 1; e <= ModelConfig::kExitCount; ++e)
+        {
+            auto start = Clock::now();
+            ReconstructChunk(*m_codec, codes, width, height, e);
+            ms[e - 1] = MillisecondsSince(start);
+        }
+        return ms;
+    };
+    const std::vector<double> network_ms = time_exits(decoded);
+    const std::vector<double> anchors_only_ms =
+        first_error_layer > 1 && first_error_layer <= k_max
+            ? time_exits(PrefixOf(decoded, first_error_layer - 1))
+            : network_ms;
     std::vector<std::vector<std::vector<Frame>>> pictures =
         ReconstructAllPrefixes(*m_codec, decoded, width, height);
 
@@ -265,8 +280,9 @@ NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
             bool last = e == ModelConfig::kExitCount;
             quality.ms_ssim = quality.ms_ssim && last;
             Quality q = MeasureSequence(frames, out, quality);
-            layer.exits.push_back(
-                ns3::ExitInfo{q.psnr_db, q.ssim, entropy_ms[k - 1] + network_ms[e - 1]});
+            const double rebuild_ms =
+                k < first_error_layer ? anchors_only_ms[e - 1] : network_ms[e - 1];
+            layer.exits.push_back(ns3::ExitInfo{q.psnr_db, q.ssim, entropy_ms[k - 1] + rebuild_ms});
             if (last)
             {
                 layer.psnr_db = q.psnr_db;

@@ -8,6 +8,8 @@
 #include "nn/neural-codec.h"
 #include "test-support.h"
 
+#include "ns3/video-profile.h"
+
 #include <algorithm>
 #include <chrono>
 #include <gtest/gtest.h>
@@ -179,6 +181,44 @@ TEST(NeuralShipped, InterpolatedFramesCostFewerBytesForNearlyTheSameQuality)
               << late.psnr_db.back() << " dB\n";
     EXPECT_LT(total(late) * 5, total(errors) * 4);
     EXPECT_GT(late.psnr_db.back(), errors.psnr_db.back());
+}
+
+TEST(NeuralShipped, ProfileTimesTheBaseLayersAsAnchorsAndInterpolation)
+{
+    // Foreman's first 17 frames, one chunk: anchors 0, 8, 16 and 14 B frames, errors in 3..K.
+    std::string path = test::ScratchPath("foreman-17.json");
+    std::string out;
+    std::string err;
+    ASSERT_EQ(test::RunLvcForTest({"--quiet",
+                                   "profile",
+                                   test::Shared(kForeman),
+                                   "--frames",
+                                   "17",
+                                   "--chunk-s",
+                                   "0.567",
+                                   "--codec",
+                                   "neural",
+                                   "--weights",
+                                   LVC_SHIPPED_WEIGHTS,
+                                   "-o",
+                                   path},
+                                  &out,
+                                  &err),
+              0)
+        << err;
+    ns3::VideoProfile profile = ns3::VideoProfile::Load(path);
+    ASSERT_EQ(profile.GetChunkCount(), 1U);
+    const auto& layers = profile.GetChunk(0).layers;
+    ASSERT_EQ(layers.size(), 6U);
+    for (std::size_t e = 0; e < 3; ++e)
+    {
+        auto ms = [&](int k) { return layers[k - 1].exits[e].decode_ms; };
+        // Layers 1..2 carry no B frame codes: the network runs on the 3 anchors only, against
+        // all 17 pictures from layer 3 on (measured: ~4.5x at the full exit).
+        EXPECT_LT(ms(2) * 1.5, ms(3)) << "exit " << e + 1 << ": " << ms(2) << " vs " << ms(3);
+        // From layer 3 on the work does not depend on k.
+        EXPECT_LT(ms(6) / ms(3), 1.5) << "exit " << e + 1;
+    }
 }
 
 } // namespace
