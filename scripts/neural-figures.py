@@ -189,11 +189,14 @@ def print_times(results):
     print("## Quality by layers and exit, decode and encode time per frame\n")
     print("PSNR-Y (dB) of layers 1..k at each exit of the client decoder (exit 3: the full decoder)")
     print("and its decode time per frame (ms: parsing and entropy decoding of layers 1..k + rebuilding")
-    print("every frame at that exit: the single-shot decoder on the anchors and the B frames' error")
-    print("codes, the interpolation; measured while making the profile). Encode: the whole encoder")
-    print("for k layers (motion, network, entropy coding), ms per frame.\n")
+    print("every frame at that exit: the single-shot decoder on the anchors and, from the first")
+    print("error layer on, the B frames' error codes, the interpolation; measured while making the")
+    print("profile). Encode: the whole encoder for k layers (motion, network, entropy coding), ms")
+    print("per frame.\n")
     for stem, r in results.items():
         table = r["exits"]
+        settings = r["neural"]["codec"].get("settings", {})
+        first = settings.get("b_error_first_layer", 1) if settings.get("b_error_layers") else 1
         encode = r["encode_ms"]
         print(f"### {stem}\n")
         heads = " | ".join(f"exit {e + 1} PSNR | exit {e + 1} ms" for e in range(len(table[0])))
@@ -204,8 +207,11 @@ def print_times(results):
             enc = f"{encode[k]:.1f}" if k < len(encode) else "n/a"
             print(f"| 1..{k + 1} | {cells} | {enc} |")
         last = len(table[0]) - 1
-        print(f"\nDecode time at the full exit, K layers / 1 layer: "
-              f"{table[-1][last][1] / table[0][last][1]:.2f}x (flat in k by design).\n")
+        print(f"\nDecode time at the full exit, K layers / {first} layer{'s' if first > 1 else ''}: "
+              f"{table[-1][last][1] / table[first - 1][last][1]:.2f}x (flat in k by design"
+              + (f"; layers 1..{first - 1} decode only the anchors and interpolate: "
+                 f"{table[0][last][1] / table[first - 1][last][1]:.2f}x" if first > 1 else "")
+              + ").\n")
 
 
 # Other coding modes of the same weights (make-neural-profiles.sh's mode profiles): file suffix,
