@@ -119,86 +119,74 @@ AsOlderVersion(const std::vector<std::uint8_t>& current, int version)
     return old;
 }
 
+/// A one-frame, one-chunk file of 112x80 at 25 fps with 4 layers: its header (GOP and error
+/// layers left to the caller) and its chunk, the first of FixedCodes().
+struct OneFrameFile
+{
+    BitstreamHeader header;
+    std::vector<ChunkPayload> chunks;
+
+    explicit OneFrameFile(char sha_digit)
+        : chunks(1)
+    {
+        header.weights_sha256 = std::string(64, sha_digit);
+        header.width = 112;
+        header.height = 80;
+        header.fps = 25;
+        header.frames = 1;
+        header.frames_per_chunk = 1;
+        header.chunks = 1;
+        header.layers = 4;
+        header.code_channels = 6;
+        chunks[0].frames = 1;
+        chunks[0].layers = EncodeChunkLayers({FixedCodes()[0]});
+    }
+
+    std::vector<std::uint8_t> Bytes() const
+    {
+        return SerializeBitstream(header, chunks);
+    }
+};
+
 TEST(BitstreamGolden, VersionOneFilesStillRead)
 {
-    std::vector<FrameCodes> codes = FixedCodes();
-    BitstreamHeader header;
-    header.weights_sha256 = std::string(64, 'b');
-    header.width = 112;
-    header.height = 80;
-    header.fps = 25;
-    header.frames = 1;
-    header.frames_per_chunk = 1;
-    header.chunks = 1;
-    header.layers = 4;
-    header.code_channels = 6;
-    std::vector<ChunkPayload> chunks(1);
-    chunks[0].frames = 1;
-    chunks[0].layers = EncodeChunkLayers({codes[0]});
-    std::vector<std::uint8_t> v3 = SerializeBitstream(header, chunks);
+    OneFrameFile file('b');
     // Version 1: the same header without the GOP and error-layer fields (bytes 72..77).
-    std::vector<std::uint8_t> v1 = AsOlderVersion(v3, 1);
+    std::vector<std::uint8_t> v1 = AsOlderVersion(file.Bytes(), 1);
     BitstreamReader reader(v1, "v1.lvc");
     EXPECT_EQ(reader.Header().version, 1);
     EXPECT_EQ(reader.Header().gop_frames, 0);
     EXPECT_EQ(reader.Header().width, 112);
-    EXPECT_EQ(reader.LayerPayload(0, 2), chunks[0].layers[1]);
+    EXPECT_EQ(reader.LayerPayload(0, 2), file.chunks[0].layers[1]);
     v1[4] = 4;
     EXPECT_THROW(BitstreamReader(v1, "v4.lvc"), ns3::InputError);
 }
 
 TEST(BitstreamGolden, VersionTwoFilesReadWithErrorsFromLayerOne)
 {
-    std::vector<FrameCodes> codes = FixedCodes();
-    BitstreamHeader header;
-    header.weights_sha256 = std::string(64, 'c');
-    header.width = 112;
-    header.height = 80;
-    header.fps = 25;
-    header.frames = 1;
-    header.frames_per_chunk = 1;
-    header.chunks = 1;
-    header.layers = 4;
-    header.code_channels = 6;
-    header.gop_frames = 8;
-    header.b_error_layers = 3;
-    header.b_error_first_layer = 3; // version 2 cannot say this: read back as 1
-    std::vector<ChunkPayload> chunks(1);
-    chunks[0].frames = 1;
-    chunks[0].layers = EncodeChunkLayers({codes[0]});
-    std::vector<std::uint8_t> v2 = AsOlderVersion(SerializeBitstream(header, chunks), 2);
-    BitstreamReader reader(v2, "v2.lvc");
+    OneFrameFile file('c');
+    file.header.gop_frames = 8;
+    file.header.b_error_layers = 3;
+    file.header.b_error_first_layer = 3; // version 2 cannot say this: read back as 1
+    BitstreamReader reader(AsOlderVersion(file.Bytes(), 2), "v2.lvc");
     EXPECT_EQ(reader.Header().version, 2);
     EXPECT_EQ(reader.Header().gop_frames, 8);
     EXPECT_EQ(reader.Header().b_error_layers, 3);
     EXPECT_EQ(reader.Header().b_error_first_layer, 1);
-    EXPECT_EQ(reader.LayerPayload(0, 4), chunks[0].layers[3]);
+    EXPECT_EQ(reader.LayerPayload(0, 4), file.chunks[0].layers[3]);
 }
 
 TEST(BitstreamGolden, AnImpossibleFirstErrorLayerIsAClearError)
 {
-    std::vector<FrameCodes> codes = FixedCodes();
-    BitstreamHeader header;
-    header.weights_sha256 = std::string(64, 'd');
-    header.width = 112;
-    header.height = 80;
-    header.fps = 25;
-    header.frames = 1;
-    header.frames_per_chunk = 1;
-    header.chunks = 1;
-    header.layers = 4;
-    header.code_channels = 6;
-    header.gop_frames = 8;
-    header.b_error_layers = 2;
-    std::vector<ChunkPayload> chunks(1);
-    chunks[0].frames = 1;
-    chunks[0].layers = EncodeChunkLayers({codes[0]});
+    OneFrameFile file('d');
+    file.header.gop_frames = 8;
+    file.header.b_error_layers = 2;
     for (int first : {0, 3})
     {
-        header.b_error_first_layer = first;
+        file.header.b_error_first_layer = first;
         try
         {
-            BitstreamReader(SerializeBitstream(header, chunks), "first.lvc");
+            BitstreamReader(file.Bytes(), "first.lvc");
             ADD_FAILURE() << "first error layer " << first << " was accepted";
         }
         catch (const ns3::InputError& e)
