@@ -20,7 +20,7 @@ namespace lvc
  * [version 3: u16 first B error layer,] u32 CRC-32 of the header's previous bytes. Then the chunk
  * table: per chunk u32 frames and per layer u32 bytes, u32 CRC-32 of those bytes; then the table's
  * CRC-32; then the payloads, chunk by chunk, layer by layer. The frame hierarchy and the payloads'
- * contents: bitstream/ chunk-coding.h. Versions 1 (intra only, 76-byte header) and 2 (B error
+ * contents: bitstream/chunk-coding.h. Versions 1 (intra only, 76-byte header) and 2 (B error
  * layers from layer 1, 80 bytes) are still read.
  */
 struct BitstreamHeader

@@ -55,8 +55,7 @@ struct NeuralCodingOptions
 
 /**
  * Sets header.gop_frames, b_error_layers and b_error_first_layer (header.layers set before);
- * ns3::InputError
- * naming the option when a value is impossible.
+ * ns3::InputError naming the option when a value is impossible.
  */
 void ApplyCodingOptions(const NeuralCodingOptions& options, BitstreamHeader& header);
 
