@@ -1,7 +1,7 @@
-// libFuzzer target: codec-lib's layered bitstream reader, the chunk parser (motion section and
-// the anchors' and B frames' codes) and the entropy decoder behind it. Bad input must end in
-// InputError (the reader) or std::runtime_error (a motion section); the codes of every chunk
-// that parses must re-encode and parse to themselves.
+// libFuzzer target: codec-lib's layered bitstream reader, the chunk parser (scene-cut list,
+// motion section and the anchors' and B frames' codes) and the entropy decoder behind it. Bad input
+// must end in InputError (the reader) or std::runtime_error (a motion section); the codes of every
+// chunk that parses must re-encode and parse to themselves.
 #include "bitstream/bitstream-format.h"
 #include "bitstream/chunk-codes.h"
 #include "bitstream/chunk-layers.h"
@@ -66,7 +66,7 @@ FuzzEntropyDecoder(const std::uint8_t* data, std::size_t size)
     }
 }
 
-/// Layer 1's motion section for `codes`, as the encoder writes it.
+/// Layer 1's scene-cut list and motion section for `codes`, as the encoder writes them.
 std::vector<std::uint8_t>
 MotionSection(const lvc::BitstreamHeader& h, const lvc::ChunkCodes& codes)
 {
@@ -74,6 +74,10 @@ MotionSection(const lvc::BitstreamHeader& h, const lvc::ChunkCodes& codes)
     if (h.gop_frames < 2)
     {
         return section;
+    }
+    if (lvc::HasSceneCutList(h))
+    {
+        section = lvc::SceneCutSection(codes.scene_cuts);
     }
     std::vector<std::uint8_t> motion;
     if (!codes.hierarchy.b_frames.empty())
@@ -117,7 +121,7 @@ LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
             {
                 codes = lvc::ParseChunk(payloads, reader.ChunkFrames(c), h, shape);
             }
-            catch (const std::runtime_error&) // a motion section that does not decode
+            catch (const std::runtime_error&) // a cut list or motion section that does not decode
             {
                 continue;
             }
@@ -126,7 +130,8 @@ LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
                                 reader.ChunkFrames(c),
                                 h,
                                 shape);
-            if (again.anchor_codes != codes.anchor_codes || again.b_codes != codes.b_codes)
+            if (again.anchor_codes != codes.anchor_codes || again.b_codes != codes.b_codes ||
+                again.scene_cuts != codes.scene_cuts)
             {
                 std::abort();
             }

@@ -17,15 +17,16 @@ namespace lvc
  * Layout (little-endian): "LVCB", u16 version, u16 header size, 32-byte SHA-256 of the weights
  * file, u32 width, u32 height, f64 fps, u32 frames, u32 frames per chunk, u32 chunks,
  * u16 layers (K), u16 code channels, [version >= 2: u16 GOP frames, u16 B error layers,]
- * [version 3: u16 first B error layer,] u32 CRC-32 of the header's previous bytes. Then the chunk
- * table: per chunk u32 frames and per layer u32 bytes, u32 CRC-32 of those bytes; then the table's
- * CRC-32; then the payloads, chunk by chunk, layer by layer. The frame hierarchy and the payloads'
- * contents: bitstream/chunk-coding.h. Versions 1 (intra only, 76-byte header) and 2 (B error
- * layers from layer 1, 80 bytes) are still read.
+ * [version >= 3: u16 first B error layer,] u32 CRC-32 of the header's previous bytes. Then the
+ * chunk table: per chunk u32 frames and per layer u32 bytes, u32 CRC-32 of those bytes; then the
+ * table's CRC-32; then the payloads, chunk by chunk, layer by layer. The frame hierarchy and the
+ * payloads' contents: bitstream/chunk-codes.h (from version 4 on, with a GOP, layer 1 of each chunk
+ * starts with its scene cuts). Versions 1 (intra only, 76-byte header), 2 (B error layers from
+ * layer 1, 80 bytes) and 3 (no scene cuts) are still read.
  */
 struct BitstreamHeader
 {
-    static constexpr std::uint16_t kVersion = 3;
+    static constexpr std::uint16_t kVersion = 4;
     static constexpr std::size_t kSize = 82;
     static constexpr std::size_t kSizeVersion1 = 76;
     static constexpr std::size_t kSizeVersion2 = 80;

@@ -39,6 +39,38 @@ HasMotionSection(const BitstreamHeader& header)
     return header.gop_frames >= 2;
 }
 
+std::uint32_t
+GetU16(const std::uint8_t* p)
+{
+    return static_cast<std::uint32_t>(p[0]) | static_cast<std::uint32_t>(p[1]) << 8;
+}
+
+/// Reads the scene-cut list at the start of `first` and erases it (std::runtime_error when it
+/// does not fit or is not an increasing list within the chunk).
+std::vector<int>
+TakeSceneCuts(std::vector<std::uint8_t>& first, std::uint32_t frames)
+{
+    if (first.size() < 2 || 2 + 2 * std::size_t{GetU16(first.data())} > first.size())
+    {
+        throw std::runtime_error("layer 1: the scene-cut list does not fit the payload");
+    }
+    const std::size_t count = GetU16(first.data());
+    std::vector<int> cuts;
+    for (std::size_t i = 0; i < count; ++i)
+    {
+        const int cut = static_cast<int>(GetU16(first.data() + 2 + 2 * i));
+        if (cut < 1 || cut >= static_cast<int>(frames) || (!cuts.empty() && cut <= cuts.back()))
+        {
+            throw std::runtime_error("layer 1: scene cut " + std::to_string(cut) +
+                                     " is not increasing within frames 1.." +
+                                     std::to_string(frames - 1));
+        }
+        cuts.push_back(cut);
+    }
+    first.erase(first.begin(), first.begin() + static_cast<std::ptrdiff_t>(2 + 2 * count));
+    return cuts;
+}
+
 /// Anchors then B frames with codes: the order of the pictures in every payload.
 std::vector<FrameCodes>
 PictureCodes(const ChunkCodes& codes)
@@ -91,6 +123,11 @@ ApplyCodingOptions(const NeuralCodingOptions& options, BitstreamHeader& h)
                          " (at most the last error layer; -1: the default), not " +
                          std::to_string(options.b_error_first_layer));
     }
+    if (!(options.scene_cut_threshold >= 0 && options.scene_cut_threshold <= 2))
+    {
+        throw InputError("--scene-cut-threshold: 0 (no cuts) .. 2, not " +
+                         std::to_string(options.scene_cut_threshold));
+    }
     if (options.motion_crf < 0 || options.motion_crf > 51)
     {
         throw InputError("--motion-crf: 0..51, not " + std::to_string(options.motion_crf));
@@ -107,9 +144,37 @@ ChunkCodes::Layers() const
 }
 
 FrameHierarchy
-ChunkHierarchy(const BitstreamHeader& header, std::uint32_t frames)
+ChunkHierarchy(const BitstreamHeader& header,
+               std::uint32_t frames,
+               const std::vector<int>& scene_cuts)
 {
-    return FrameHierarchy::Of(static_cast<int>(frames), header.gop_frames);
+    return FrameHierarchy::Of(static_cast<int>(frames), header.gop_frames, scene_cuts);
+}
+
+bool
+HasSceneCutList(const BitstreamHeader& header)
+{
+    return HasMotionSection(header) && header.version >= 4;
+}
+
+std::vector<std::uint8_t>
+SceneCutSection(const std::vector<int>& scene_cuts)
+{
+    std::vector<std::uint8_t> out;
+    auto put = [&out](std::size_t v) {
+        if (v > 0xFFFF)
+        {
+            throw std::invalid_argument("scene-cut list: a value over 65535");
+        }
+        out.push_back(static_cast<std::uint8_t>(v));
+        out.push_back(static_cast<std::uint8_t>(v >> 8));
+    };
+    put(scene_cuts.size());
+    for (int cut : scene_cuts)
+    {
+        put(static_cast<std::size_t>(cut));
+    }
+    return out;
 }
 
 std::vector<std::vector<std::uint8_t>>
@@ -134,10 +199,14 @@ ParseChunk(const std::vector<std::vector<std::uint8_t>>& payloads,
         throw std::invalid_argument("parse chunk: no layer");
     }
     ChunkCodes codes;
-    codes.hierarchy = ChunkHierarchy(header, frames);
+    std::vector<std::vector<std::uint8_t>> code_payloads = payloads;
+    if (HasSceneCutList(header))
+    {
+        codes.scene_cuts = TakeSceneCuts(code_payloads[0], frames);
+    }
+    codes.hierarchy = ChunkHierarchy(header, frames, codes.scene_cuts);
     codes.b_error_first_layer = header.b_error_first_layer;
     const FrameHierarchy& h = codes.hierarchy;
-    std::vector<std::vector<std::uint8_t>> code_payloads = payloads;
     if (HasMotionSection(header))
     {
         std::vector<std::uint8_t>& first = code_payloads[0];

@@ -18,7 +18,8 @@ namespace lvc
  *
  * Layer j's payload is the entropy-coded layer-j codes (chunk-layers.h) of every anchor, then of
  * every B frame when f <= j <= e (f = b_error_first_layer, e = b_error_layers: a B frame's error
- * code i is in layer f + i - 1); with a GOP (header.gop_frames >= 2) layer 1 starts with u32
+ * code i is in layer f + i - 1); with a GOP (header.gop_frames >= 2) layer 1 starts with, from
+ * version 4 on, the scene cuts (u16 count, then u16 display index of each, increasing), then u32
  * motion bytes and the B frames' motion (interp/motion-coder.h). Frame t is decoded as: an
  * anchor, from its codes 1..k (single-shot decoder at the exit); a B frame, interpolated from its
  * two decoded anchors with its vectors, plus its decoded error codes of layers f..min(k, e).
@@ -26,6 +27,7 @@ namespace lvc
 struct ChunkCodes
 {
     FrameHierarchy hierarchy;
+    std::vector<int> scene_cuts;        ///< frames that start a new shot (anchors)
     std::vector<AnchorMotion> b_motion; ///< per B frame, as the decoder has it
     std::size_t motion_bytes = 0;       ///< with its 4-byte length
     std::vector<FrameCodes> anchor_codes;
@@ -45,6 +47,9 @@ struct NeuralCodingOptions
     /// First layer with B frames' errors; -1: kDefaultFirstErrorLayer, or the last error layer
     /// when that is lower.
     int b_error_first_layer = -1;
+    /// An anchor at every frame whose luma histogram differs from the previous frame's by more
+    /// than this (interp/scene-cuts.h, 0..2); 0: no scene cuts, anchors every gop_frames only.
+    double scene_cut_threshold = 0.5;
 
     /// From 3 on, layers 1..2 hold only the anchors and the motion (a base of interpolation
     /// alone) and no error is coded against anchors of one or two layers, whose codes the next
@@ -60,9 +65,18 @@ struct NeuralCodingOptions
 void ApplyCodingOptions(const NeuralCodingOptions& options, BitstreamHeader& header);
 
 /// The anchors and B frames of a chunk of `frames` frames under `header`'s gop_frames.
-FrameHierarchy ChunkHierarchy(const BitstreamHeader& header, std::uint32_t frames);
+FrameHierarchy ChunkHierarchy(const BitstreamHeader& header,
+                              std::uint32_t frames,
+                              const std::vector<int>& scene_cuts = {});
 
-/// Layer payloads from the codes (`motion_section`: layer 1's leading motion bytes, if any).
+/// Whether layer 1 of a chunk starts with the scene-cut list (a GOP and version >= 4).
+bool HasSceneCutList(const BitstreamHeader& header);
+
+/// The scene-cut list as layer 1 carries it (u16 count, u16 per cut).
+std::vector<std::uint8_t> SceneCutSection(const std::vector<int>& scene_cuts);
+
+/// Layer payloads from the codes (`motion_section`: layer 1's leading cut list and motion
+/// bytes, if any).
 std::vector<std::vector<std::uint8_t>> ChunkPayloads(
     const ChunkCodes& codes,
     const std::vector<std::uint8_t>& motion_section);

@@ -2,6 +2,7 @@
 
 #include "baseline/residual.h"
 #include "interp/motion-coder.h"
+#include "interp/scene-cuts.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -43,7 +44,7 @@ CodedChunk
 EncodeNeuralChunk(NeuralCodec& codec,
                   const std::vector<Frame>& frames,
                   const BitstreamHeader& header,
-                  int motion_crf)
+                  const NeuralCodingOptions& coding)
 {
     if (frames.empty())
     {
@@ -53,7 +54,19 @@ EncodeNeuralChunk(NeuralCodec& codec,
     const int height = frames[0].Height();
     CodedChunk out;
     ChunkCodes& codes = out.codes;
-    codes.hierarchy = ChunkHierarchy(header, static_cast<std::uint32_t>(frames.size()));
+    std::vector<std::uint8_t> motion_section;
+    if (HasSceneCutList(header))
+    {
+        if (coding.scene_cut_threshold > 0)
+        {
+            SceneCutOptions cut_options;
+            cut_options.histogram_distance = coding.scene_cut_threshold;
+            codes.scene_cuts = SceneCuts(frames, cut_options);
+        }
+        motion_section = SceneCutSection(codes.scene_cuts);
+    }
+    codes.hierarchy =
+        ChunkHierarchy(header, static_cast<std::uint32_t>(frames.size()), codes.scene_cuts);
     codes.b_error_first_layer = header.b_error_first_layer;
     const FrameHierarchy& h = codes.hierarchy;
     std::vector<Frame> anchors;
@@ -62,7 +75,6 @@ EncodeNeuralChunk(NeuralCodec& codec,
         anchors.push_back(frames[a]);
     }
     codes.anchor_codes = codec.Encode(anchors, header.layers);
-    std::vector<std::uint8_t> motion_section;
     if (header.gop_frames >= 2)
     {
         std::vector<std::uint8_t> motion_bytes;
@@ -70,7 +82,11 @@ EncodeNeuralChunk(NeuralCodec& codec,
         {
             AnchorMotionOptions options;
             options.gop_frames = header.gop_frames;
-            options.crf = motion_crf;
+            options.crf = coding.motion_crf;
+            if (!codes.scene_cuts.empty())
+            {
+                options.anchors = h.anchors;
+            }
             std::vector<AnchorMotion> motion = AnchorMotionOf(frames, options);
             CheckMotionMatches(h, motion);
             std::vector<AnchorMotion> b_motion;
@@ -85,7 +101,7 @@ EncodeNeuralChunk(NeuralCodec& codec,
         }
         PutU32(motion_section, static_cast<std::uint32_t>(motion_bytes.size()));
         motion_section.insert(motion_section.end(), motion_bytes.begin(), motion_bytes.end());
-        codes.motion_bytes = motion_section.size();
+        codes.motion_bytes = 4 + motion_bytes.size();
     }
     if (header.BErrorIterations() > 0 && !h.b_frames.empty())
     {

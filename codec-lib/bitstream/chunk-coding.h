@@ -19,15 +19,16 @@ struct CodedChunk
 
 /**
  * Codes one chunk as `header` says (gop_frames, b_error_first_layer..b_error_layers; K from the
- * codec): anchors with K layers; the B frames' motion from an x264 encode of the chunk (CRF
- * `motion_crf`); each B frame's error code in layer j coded toward the error of the
- * interpolation from the anchors decoded with j layers (full exit), so that layer j corrects
- * what j anchor layers leave.
+ * codec): anchors with K layers, and one at every scene cut (interp/scene-cuts.h, threshold
+ * options.scene_cut_threshold) when the header's version carries the cut list; the B frames'
+ * motion from an x264 encode of the chunk (CRF options.motion_crf); each B frame's error code in
+ * layer j coded toward the error of the interpolation from the anchors decoded with j layers (full
+ * exit), so that layer j corrects what j anchor layers leave.
  */
 CodedChunk EncodeNeuralChunk(NeuralCodec& codec,
                              const std::vector<Frame>& frames,
                              const BitstreamHeader& header,
-                             int motion_crf = 36);
+                             const NeuralCodingOptions& options = {});
 
 /// The chunk's frames in display order from `codes` at exit 1..3.
 std::vector<Frame> ReconstructChunk(NeuralCodec& codec,

@@ -41,8 +41,9 @@ EncodeVideo(NeuralCodec& codec, const EncodeRequest& request)
     std::vector<Frame> frames;
     while (chunks.Next(frames))
     {
-        CodedChunk coded = EncodeNeuralChunk(codec, frames, h, request.coding.motion_crf);
+        CodedChunk coded = EncodeNeuralChunk(codec, frames, h, request.coding);
         h.frames += coded.payload.frames;
+        video.scene_cuts += coded.codes.scene_cuts.size();
         if (request.progress)
         {
             std::string line = "chunk " + std::to_string(video.chunks.size()) + ": " +

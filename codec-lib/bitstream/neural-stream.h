@@ -34,6 +34,7 @@ struct EncodedVideo
 {
     BitstreamHeader header;
     std::vector<ChunkPayload> chunks;
+    std::size_t scene_cuts = 0; ///< anchors placed at scene cuts, over all chunks
 };
 
 /// Reads the video chunk by chunk and codes every chunk (ns3::InputError for bad input, an

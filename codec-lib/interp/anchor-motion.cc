@@ -79,9 +79,20 @@ AnchorMotionOf(const std::vector<Frame>& frames, const AnchorMotionOptions& opti
     const int count = static_cast<int>(frames.size());
     VideoEncoder encoder(AnchorEncoder(frames[0], options, count));
     std::vector<EncodedPacket> packets;
-    for (const Frame& f : frames)
+    std::vector<ForcedPictureType> types(count, ForcedPictureType::kAuto);
+    if (!options.anchors.empty())
     {
-        encoder.Send(f, packets);
+        types.assign(count, ForcedPictureType::kBidirectional);
+        for (int a : options.anchors)
+        {
+            types.at(a) = ForcedPictureType::kPredicted;
+        }
+        types[0] = ForcedPictureType::kIntra;
+        types[count - 1] = count > 1 ? ForcedPictureType::kPredicted : types[0];
+    }
+    for (int t = 0; t < count; ++t)
+    {
+        encoder.Send(frames[t], packets, types[t]);
     }
     encoder.Finish(packets);
 

@@ -28,13 +28,18 @@ struct AnchorMotionOptions
     int gop_frames = 8; ///< anchors every gop_frames frames (and the last frame); 2..17
     int crf = 30;       ///< x264's quality (30: smooth vectors, few bytes)
     double fps = 25;
+    /// Display indices of the anchors when they are not every gop_frames frames (scene cuts):
+    /// x264 is then told each frame's type; at most gop_frames - 1 B frames between two. Empty:
+    /// the regular structure, left to x264's fixed B-frame placement.
+    std::vector<int> anchors;
 };
 
 /**
- * Encodes `frames` with x264 (an I frame, then a P anchor every gop_frames frames and on the last
- * frame, B frames in between that reference only those two anchors: no B pyramid, one reference,
- * no scene cuts), decodes it with export_mvs and returns, per frame in display order, its anchors
- * and motion fields. Throws std::runtime_error when the encoder or decoder fails.
+ * Encodes `frames` with x264 (an I frame, then a P anchor every gop_frames frames, or at
+ * options.anchors, and on the last frame, B frames in between that reference only those two
+ * anchors: no B pyramid, one reference, no scene-cut decisions of its own), decodes it with
+ * export_mvs and returns, per frame in display order, its anchors and motion fields. Throws
+ * std::runtime_error when the encoder or decoder fails.
  */
 std::vector<AnchorMotion> AnchorMotionOf(const std::vector<Frame>& frames,
                                          const AnchorMotionOptions& options);

@@ -9,18 +9,34 @@ namespace lvc
 {
 
 FrameHierarchy
-FrameHierarchy::Of(int frames, int gop_frames)
+FrameHierarchy::Of(int frames, int gop_frames, const std::vector<int>& cuts)
 {
     if (frames < 0)
     {
         throw std::invalid_argument("frame hierarchy: negative frame count");
     }
+    for (std::size_t i = 0; i < cuts.size(); ++i)
+    {
+        if (cuts[i] < 1 || cuts[i] >= frames || (i > 0 && cuts[i] <= cuts[i - 1]))
+        {
+            throw std::invalid_argument("frame hierarchy: scene cuts must increase within 1.." +
+                                        std::to_string(frames - 1));
+        }
+    }
     FrameHierarchy h;
     const int g = gop_frames < 2 ? 1 : gop_frames;
+    auto next_cut = cuts.begin();
+    int next_anchor = 0;
     for (int t = 0; t < frames; ++t)
     {
-        if (t % g == 0 || t == frames - 1)
+        if (next_cut != cuts.end() && *next_cut == t)
         {
+            next_anchor = t;
+            ++next_cut;
+        }
+        if (t == next_anchor || t == frames - 1)
+        {
+            next_anchor = t + g;
             h.anchors.push_back(t);
         }
         else

@@ -14,7 +14,9 @@ namespace lvc
  * \brief The anchors of a chunk of `frames` frames with a group of `gop_frames`: display indices
  * 0, G, 2G, ... and the last frame; every other frame is a B frame between the anchors around
  * it. The structure AnchorMotionOf asks x264 for, so that a decoder derives it from the frame
- * count and G alone. gop_frames 0 or 1: every frame is an anchor (intra coding).
+ * count, G and the scene cuts alone. gop_frames 0 or 1: every frame is an anchor (intra coding).
+ * A scene cut (a frame that starts a new shot) is an anchor and restarts the count: after
+ * anchor a the next is min(a + G, the first cut after a, the last frame).
  */
 struct FrameHierarchy
 {
@@ -23,7 +25,8 @@ struct FrameHierarchy
     std::vector<int> past;     ///< per B frame, the index in `anchors` of its past anchor
     std::vector<int> future;   ///< per B frame, the index in `anchors` of its future anchor
 
-    static FrameHierarchy Of(int frames, int gop_frames);
+    /// `cuts`: increasing display indices in 1..frames - 1 (std::invalid_argument otherwise).
+    static FrameHierarchy Of(int frames, int gop_frames, const std::vector<int>& cuts = {});
     int Frames() const;
 };
 

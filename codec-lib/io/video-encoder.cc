@@ -84,10 +84,24 @@ VideoEncoder::VideoEncoder(const EncoderConfig& config)
 VideoEncoder::~VideoEncoder() = default;
 
 void
-VideoEncoder::Send(const Frame& frame, std::vector<EncodedPacket>& out)
+VideoEncoder::Send(const Frame& frame, std::vector<EncodedPacket>& out, ForcedPictureType type)
 {
     AvFramePtr picture = ToAvFrame(frame);
     picture->pts = m_impl->next_pts++;
+    switch (type)
+    {
+    case ForcedPictureType::kAuto:
+        break;
+    case ForcedPictureType::kIntra:
+        picture->pict_type = AV_PICTURE_TYPE_I;
+        break;
+    case ForcedPictureType::kPredicted:
+        picture->pict_type = AV_PICTURE_TYPE_P;
+        break;
+    case ForcedPictureType::kBidirectional:
+        picture->pict_type = AV_PICTURE_TYPE_B;
+        break;
+    }
     int status = avcodec_send_frame(m_impl->context.get(), picture.get());
     if (status < 0)
     {

@@ -24,6 +24,15 @@ struct EncodedPacket
     bool key = false;
 };
 
+/// A picture type asked of the encoder for one frame (libx264 honours it); kAuto: its choice.
+enum class ForcedPictureType
+{
+    kAuto,
+    kIntra,
+    kPredicted,
+    kBidirectional,
+};
+
 struct EncoderConfig
 {
     std::string encoder; ///< libavcodec encoder name: libx264, libx265, ffv1, ...
@@ -53,8 +62,10 @@ class VideoEncoder
     VideoEncoder(const VideoEncoder&) = delete;
     VideoEncoder& operator=(const VideoEncoder&) = delete;
 
-    /// Encodes one frame; appends the packets that come out.
-    void Send(const Frame& frame, std::vector<EncodedPacket>& out);
+    /// Encodes one frame (as `type` when not kAuto); appends the packets that come out.
+    void Send(const Frame& frame,
+              std::vector<EncodedPacket>& out,
+              ForcedPictureType type = ForcedPictureType::kAuto);
     /// Drains the encoder; appends the remaining packets. Send cannot follow.
     void Finish(std::vector<EncodedPacket>& out);
 

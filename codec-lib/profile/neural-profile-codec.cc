@@ -130,7 +130,7 @@ NeuralProfileCodec::TimeEncodePrefixes(const std::vector<Frame>& frames)
             prefix.b_error_first_layer = 1;
         }
         auto start = Clock::now();
-        EncodeNeuralChunk(*m_codec, sample, prefix, m_options.coding.motion_crf);
+        EncodeNeuralChunk(*m_codec, sample, prefix, m_options.coding);
         m_encode_ms[k - 1] += MillisecondsSince(start) * scale;
     }
     m_encoded_frames += frames.size();
@@ -163,6 +163,11 @@ NeuralProfileCodec::Settings() const
         json["b_error_first_layer"] = m_header.b_error_first_layer;
         json["b_error_layers"] = m_header.b_error_layers;
         json["motion_crf"] = m_options.coding.motion_crf;
+        json["scene_cut_threshold"] = m_options.coding.scene_cut_threshold;
+        json["scene_cuts"] = m_scene_cuts;
+        json["scene_cuts_are"] = "frames that start a new shot (luma histogram distance to the "
+                                 "previous frame over the threshold, 0: none), coded as anchors; "
+                                 "each chunk's list is part of its layer 1 (2 bytes + 2 per cut)";
         json["motion_bytes"] = m_motion_bytes;
         json["motion_bytes_are"] = "the B frames' motion (with each chunk's 4-byte section "
                                    "length) over the whole video, part of layer 1's bytes";
@@ -216,9 +221,10 @@ NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
     const int k_max = m_codec->Config().iterations;
     m_header.width = width;
     m_header.height = height;
-    CodedChunk coded = EncodeNeuralChunk(*m_codec, frames, m_header, m_options.coding.motion_crf);
+    CodedChunk coded = EncodeNeuralChunk(*m_codec, frames, m_header, m_options.coding);
     TimeEncodePrefixes(frames);
     m_motion_bytes += coded.codes.motion_bytes;
+    m_scene_cuts += coded.codes.scene_cuts.size();
     const CodeShape shape = m_codec->CodeShapeFor(width, height);
     const auto n_frames = static_cast<std::uint32_t>(frames.size());
 

@@ -69,6 +69,7 @@ class NeuralProfileCodec : public ChunkCodec
     std::vector<double> m_encode_ms; ///< per prefix k, summed over the frames coded so far
     std::uint64_t m_encoded_frames = 0;
     std::uint64_t m_motion_bytes = 0; ///< the motion sections of the chunks coded so far
+    std::size_t m_scene_cuts = 0;     ///< scene cuts (extra anchors) so far
 };
 
 } // namespace lvc

@@ -101,6 +101,12 @@ AddNeuralCodingOptions(CLI::App& command, NeuralCodingOptions& options)
         ->capture_default_str();
     command.add_option("--motion-crf", options.motion_crf, "x264's CRF for the vectors (0..51)")
         ->capture_default_str();
+    command
+        .add_option("--scene-cut-threshold",
+                    options.scene_cut_threshold,
+                    "an anchor at every frame whose luma histogram differs from the previous "
+                    "frame's by more than this (0..2; 0: no scene cuts)")
+        ->capture_default_str();
 }
 
 ReadOptions

@@ -40,7 +40,8 @@ struct VideoOptions
 /// Adds --fps, --width, --height, --crop, --start-frame, --frames (and VIDEO when `positional`).
 void AddVideoOptions(CLI::App& command, VideoOptions& options, bool positional = true);
 
-/// Adds --gop, --b-error-layers and --motion-crf (the neural codec's frame hierarchy).
+/// Adds --gop, --b-error-layers, --b-error-first-layer, --motion-crf and --scene-cut-threshold
+/// (the neural codec's frame hierarchy).
 void AddNeuralCodingOptions(CLI::App& command, NeuralCodingOptions& options);
 
 /// Checks the values and names the option that is wrong (ns3::InputError).

@@ -133,7 +133,7 @@ RunLayerStrip(const Console& console, const StripArgs& args)
     const Frame& frame = frames[index];
     header.width = frame.Width();
     header.height = frame.Height();
-    CodedChunk coded = EncodeNeuralChunk(codec, frames, header, args.coding.motion_crf);
+    CodedChunk coded = EncodeNeuralChunk(codec, frames, header, args.coding);
     std::vector<std::vector<std::vector<Frame>>> decoded =
         ReconstructAllPrefixes(codec, coded.codes, frame.Width(), frame.Height());
     const int k_max = codec.Config().iterations;

@@ -69,7 +69,8 @@ RunEncode(const Console& console, const CodecArgs& args)
                         ? std::string("every frame a key frame")
                         : "GOP " + std::to_string(video.header.gop_frames) + ", B error layers " +
                               std::to_string(video.header.b_error_first_layer) + ".." +
-                              std::to_string(video.header.b_error_layers))
+                              std::to_string(video.header.b_error_layers) + ", " +
+                              std::to_string(video.scene_cuts) + " scene cuts")
                 << "\n"
                 << "layer  bytes     cumulative bpp\n";
     std::uint64_t sum = 0;

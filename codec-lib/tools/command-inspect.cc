@@ -1,4 +1,5 @@
-// lvc info / metrics / motion / convert: look at videos, compare them, write them out.
+// lvc info / metrics / motion / scene-cuts / convert: look at videos, compare them, write them out.
+#include "interp/scene-cuts.h"
 #include "io/motion-field.h"
 #include "io/video-reader.h"
 #include "io/video-writer.h"
@@ -149,6 +150,42 @@ RunMotion(const Console& console, const VideoOptions& video)
     console.out.unsetf(std::ios::floatfield);
 }
 
+struct SceneCutArgs
+{
+    VideoOptions video;
+    SceneCutOptions cuts;
+    bool all = false;
+};
+
+void
+RunSceneCuts(const Console& console, const SceneCutArgs& args)
+{
+    VideoReader reader(args.video.path, ToReadOptions(args.video));
+    Frame previous;
+    Frame current;
+    int cuts = 0;
+    console.out << "frame  histogram-distance" << (args.all ? "  cut" : "") << "\n";
+    console.out << std::fixed << std::setprecision(3);
+    for (int t = 0; reader.Read(current); ++t)
+    {
+        if (t > 0)
+        {
+            const double d = LumaHistogramDistance(previous, current);
+            const bool cut = d > args.cuts.histogram_distance;
+            cuts += cut ? 1 : 0;
+            if (cut || args.all)
+            {
+                console.out << std::setw(5) << t << "  " << std::setw(8) << d
+                            << (args.all && cut ? "  cut" : "") << "\n";
+            }
+        }
+        std::swap(previous, current);
+    }
+    console.out.unsetf(std::ios::floatfield);
+    console.out << cuts << " scene cuts (histogram distance > " << args.cuts.histogram_distance
+                << ")\n";
+}
+
 struct ConvertArgs
 {
     VideoOptions video;
@@ -203,6 +240,19 @@ AddInspectCommands(CLI::App& app, Console& console)
         "H.264 motion vectors: how much warping frame t-1 brings it closer to frame t");
     AddVideoOptions(*motion, *motion_args);
     motion->callback([&console, motion_args] { RunMotion(console, *motion_args); });
+
+    auto cut_args = std::make_shared<SceneCutArgs>();
+    CLI::App* scene_cuts = app.add_subcommand(
+        "scene-cuts",
+        "frames that start a new shot (where the neural codec places an anchor)");
+    AddVideoOptions(*scene_cuts, cut_args->video);
+    scene_cuts
+        ->add_option("--threshold",
+                     cut_args->cuts.histogram_distance,
+                     "luma histogram distance (0..2) above which a frame starts a shot")
+        ->capture_default_str();
+    scene_cuts->add_flag("--all", cut_args->all, "one line per frame, not only the cuts");
+    scene_cuts->callback([&console, cut_args] { RunSceneCuts(console, *cut_args); });
 
     auto convert_args = std::make_shared<ConvertArgs>();
     CLI::App* convert =

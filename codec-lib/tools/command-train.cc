@@ -33,12 +33,14 @@ struct TrainArgs
     std::string data_list;
     double interp_fraction = 0;
     std::string interp_weights = LVC_DEFAULT_WEIGHTS;
+    int interp_min_layers = 1; ///< the anchors' layer count is drawn from this..K
     InterpolationErrorOptions interp;
 };
 
 /**
  * Adds the interpolation errors of every video source: anchors coded by `args.interp_weights`
- * with layers 1..k, k drawn per group of pictures (seeded), decoded at the full exit.
+ * with layers 1..k, k drawn per group of pictures (seeded) from interp_min_layers..K (the
+ * shipped mode codes B errors only against anchors of f..K layers), decoded at the full exit.
  */
 void
 AddInterpolationErrors(const Console& console,
@@ -48,13 +50,20 @@ AddInterpolationErrors(const Console& console,
 {
     NeuralCodec codec(args.interp_weights, args.options.threads);
     const int k_max = codec.Config().iterations;
+    if (args.interp_min_layers > k_max)
+    {
+        throw InputError("--interp-min-layers " + std::to_string(args.interp_min_layers) +
+                         " exceeds the " + std::to_string(k_max) + " layers of " +
+                         args.interp_weights);
+    }
+    const int k_span = k_max - args.interp_min_layers + 1;
     std::mt19937_64 rng(args.options.seed);
     std::vector<Frame> errors;
     for (const TrainingSource& source : sources)
     {
         std::vector<Frame> more =
             InterpolationErrorFrames(source, args.interp, [&](const Frame& anchor, int) {
-                const int k = 1 + static_cast<int>(rng() % k_max);
+                const int k = args.interp_min_layers + static_cast<int>(rng() % k_span);
                 std::vector<FrameCodes> codes = codec.Encode({anchor}, k);
                 return codec.Decode(codes, anchor.Width(), anchor.Height(), 3).front();
             });
@@ -100,10 +109,10 @@ RunTrain(const Console& console, TrainArgs& args)
         throw InputError("--lr-half-life, --lr-min and --lr-decay-from must be >= 0");
     }
     if (!(args.interp_fraction >= 0 && args.interp_fraction <= 1) || args.interp.groups < 1 ||
-        args.interp.gop_frames < 2 || args.interp.gop_frames > 17)
+        args.interp.gop_frames < 2 || args.interp.gop_frames > 17 || args.interp_min_layers < 1)
     {
-        throw InputError("--interp-fraction must be in 0..1, --interp-groups positive and "
-                         "--interp-gop 2..17");
+        throw InputError("--interp-fraction must be in 0..1, --interp-groups and "
+                         "--interp-min-layers positive and --interp-gop 2..17");
     }
     try
     {
@@ -191,6 +200,11 @@ AddTrainCommands(CLI::App& app, Console& console)
     train->add_option("--interp-gop", args->interp.gop_frames, "anchor spacing of those B frames")
         ->capture_default_str();
     train->add_option("--interp-groups", args->interp.groups, "groups of pictures per video")
+        ->capture_default_str();
+    train
+        ->add_option("--interp-min-layers",
+                     args->interp_min_layers,
+                     "fewest layers the anchors of those interpolations are coded with (1..K)")
         ->capture_default_str();
     train->callback([&console, args] { RunTrain(console, *args); });
 
