@@ -1,5 +1,6 @@
 #include "nn/neural-codec.h"
 
+#include "nn/compute-threads.h"
 #include "nn/frame-tensor.h"
 #include "nn/layered-model.h"
 #include "nn/model-weights.h"
@@ -50,7 +51,7 @@ struct NeuralCodec::Impl
 NeuralCodec::NeuralCodec(const std::string& weights_path, int threads)
     : m_impl(std::make_unique<Impl>())
 {
-    torch::set_num_threads(std::max(1, threads));
+    SetComputeThreads(threads);
     at::globalContext().setFlushDenormal(true);
     std::vector<std::uint8_t> bytes = ReadFileBytes(weights_path);
     m_impl->path = weights_path;

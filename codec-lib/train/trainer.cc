@@ -1,5 +1,6 @@
 #include "train/trainer.h"
 
+#include "nn/compute-threads.h"
 #include "nn/frame-tensor.h"
 #include "nn/layered-model.h"
 #include "nn/model-weights.h"
@@ -86,7 +87,7 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
         throw ns3::InputError("--batch must be >= 1 and --patch a multiple of 16");
     }
     torch::Device device = ChooseDevice(options.device);
-    torch::set_num_threads(std::max(1, options.threads));
+    SetComputeThreads(options.threads);
     // Denormal floats (tiny gradients, Adam moments) run ~100x slower on x86: flush them.
     at::globalContext().setFlushDenormal(true);
     torch::manual_seed(options.seed);
