@@ -58,15 +58,7 @@ CodeTinyChunk(NeuralCodec& codec, int gop, int b_error_layers, int b_error_first
     read.height = 64;
     chunk.frames = test::ReadFrames(test::Shared(test::kStreet), 7, read);
     BitstreamHeader& h = chunk.header;
-    h.weights_sha256 = codec.WeightsSha256();
-    h.width = 96;
-    h.height = 64;
-    h.fps = 25;
-    h.frames = 7;
-    h.frames_per_chunk = 7;
-    h.chunks = 1;
-    h.layers = codec.Config().iterations;
-    h.code_channels = codec.Config().code_channels;
+    h = test::OneChunkHeader(codec, 96, 64, 7);
     NeuralCodingOptions options;
     options.gop_frames = gop;
     options.b_error_layers = b_error_layers;

@@ -133,15 +133,7 @@ CodeSplice(NeuralCodec& codec, double threshold)
 {
     SpliceChunk chunk;
     BitstreamHeader& h = chunk.header;
-    h.weights_sha256 = codec.WeightsSha256();
-    h.width = 96;
-    h.height = 64;
-    h.fps = 25;
-    h.frames = 17;
-    h.frames_per_chunk = 17;
-    h.chunks = 1;
-    h.layers = codec.Config().iterations;
-    h.code_channels = codec.Config().code_channels;
+    h = test::OneChunkHeader(codec, 96, 64, 17);
     NeuralCodingOptions options;
     options.scene_cut_threshold = threshold;
     ApplyCodingOptions(options, h);

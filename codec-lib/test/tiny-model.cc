@@ -77,5 +77,21 @@ TinyWeights(std::uint64_t seed)
     return made[seed];
 }
 
+BitstreamHeader
+OneChunkHeader(const NeuralCodec& codec, int width, int height, int frames)
+{
+    BitstreamHeader h;
+    h.weights_sha256 = codec.WeightsSha256();
+    h.width = width;
+    h.height = height;
+    h.fps = 25;
+    h.frames = static_cast<std::uint32_t>(frames);
+    h.frames_per_chunk = static_cast<std::uint32_t>(frames);
+    h.chunks = 1;
+    h.layers = codec.Config().iterations;
+    h.code_channels = codec.Config().code_channels;
+    return h;
+}
+
 } // namespace test
 } // namespace lvc

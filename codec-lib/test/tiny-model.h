@@ -2,6 +2,8 @@
 #ifndef LVC_TEST_TINY_MODEL_H
 #define LVC_TEST_TINY_MODEL_H
 
+#include "bitstream/bitstream-format.h"
+#include "nn/neural-codec.h"
 #include "train/trainer.h"
 
 #include <cstdint>
@@ -27,6 +29,9 @@ TrainOptions TinyTraining(const std::string& checkpoint,
 std::string TinyCheckpoint(std::uint64_t seed = 1);
 /// Those weights exported as F32, made once per seed and process.
 std::string TinyWeights(std::uint64_t seed = 1);
+/// The header of a one-chunk file of `frames` frames at 25 fps coded by `codec` (coding options
+/// still to apply).
+BitstreamHeader OneChunkHeader(const NeuralCodec& codec, int width, int height, int frames);
 
 } // namespace test
 } // namespace lvc
