@@ -30,7 +30,13 @@ LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
     const int height = 16 * (1 + data[1] % 8);
     const int frames = 3 + data[2] % 15;
     const int gop = 2 + data[3] / 2 % 16;
-    const lvc::FrameHierarchy h = lvc::FrameHierarchy::Of(frames, gop);
+    // The top 3 bits of the fourth byte, when not 0, place a scene cut (an extra anchor).
+    std::vector<int> cuts;
+    if (data[3] >> 5)
+    {
+        cuts.push_back(1 + (data[3] >> 5) % (frames - 1));
+    }
+    const lvc::FrameHierarchy h = lvc::FrameHierarchy::Of(frames, gop, cuts);
     std::vector<lvc::AnchorMotion> motion;
     try
     {
