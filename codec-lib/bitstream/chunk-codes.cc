@@ -5,6 +5,7 @@
 #include "ns3/input-error.h"
 
 #include <algorithm>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -125,8 +126,9 @@ ApplyCodingOptions(const NeuralCodingOptions& options, BitstreamHeader& h)
     }
     if (!(options.scene_cut_threshold >= 0 && options.scene_cut_threshold <= 2))
     {
-        throw InputError("--scene-cut-threshold: 0 (no cuts) .. 2, not " +
-                         std::to_string(options.scene_cut_threshold));
+        std::ostringstream value;
+        value << options.scene_cut_threshold;
+        throw InputError("--scene-cut-threshold: 0 (no cuts) .. 2, not " + value.str());
     }
     if (options.motion_crf < 0 || options.motion_crf > 51)
     {

@@ -151,6 +151,19 @@ TEST(LvcCli, InspectionCommands)
         0)
         << err;
     EXPECT_NE(out.find("frames with vectors and a known reference: 3"), std::string::npos) << out;
+    // The splice's first 30 frames: shots of 1, 1, 2, 2, 3, 3, 4, 4, 5 frames.
+    ASSERT_EQ(test::RunLvcForTest({"scene-cuts",
+                                   test::Shared("videos/h264/LS_SVA_D.264"),
+                                   "--fps",
+                                   "25",
+                                   "--frames",
+                                   "30"},
+                                  &out,
+                                  &err),
+              0)
+        << err;
+    EXPECT_NE(out.find("9 scene cuts"), std::string::npos) << out;
+    EXPECT_NE(out.find("\n   25 "), std::string::npos) << out;
 }
 
 struct BadInput
@@ -240,6 +253,9 @@ BadInputs()
           "-o",
           "/no/such/dir/p.json"},
          "/no/such/dir/p.json: cannot write"},
+        {"SceneCutThreshold",
+         {"encode", street, "--scene-cut-threshold", "2.5", "-o", out},
+         "--scene-cut-threshold: 0 (no cuts) .. 2, not 2.5"},
         {"NoSubcommand", {}, "A subcommand is required"},
         {"ProfileNotJson", {"rate-quality", text}, "cli-text.264"},
     };
