@@ -54,7 +54,8 @@ EncodeNeuralChunk(NeuralCodec& codec,
     const int height = frames[0].Height();
     CodedChunk out;
     ChunkCodes& codes = out.codes;
-    std::vector<std::uint8_t> motion_section;
+    // What layer 1 carries before the codes: the scene-cut list, then the motion section.
+    std::vector<std::uint8_t> layer1_head;
     if (HasSceneCutList(header))
     {
         if (coding.scene_cut_threshold > 0)
@@ -63,7 +64,7 @@ EncodeNeuralChunk(NeuralCodec& codec,
             cut_options.histogram_distance = coding.scene_cut_threshold;
             codes.scene_cuts = SceneCuts(frames, cut_options);
         }
-        motion_section = SceneCutSection(codes.scene_cuts);
+        layer1_head = SceneCutSection(codes.scene_cuts);
     }
     codes.hierarchy =
         ChunkHierarchy(header, static_cast<std::uint32_t>(frames.size()), codes.scene_cuts);
@@ -99,8 +100,8 @@ EncodeNeuralChunk(NeuralCodec& codec,
             codes.b_motion =
                 DecodeMotion(motion_bytes.data(), motion_bytes.size(), h, width, height);
         }
-        PutU32(motion_section, static_cast<std::uint32_t>(motion_bytes.size()));
-        motion_section.insert(motion_section.end(), motion_bytes.begin(), motion_bytes.end());
+        PutU32(layer1_head, static_cast<std::uint32_t>(motion_bytes.size()));
+        layer1_head.insert(layer1_head.end(), motion_bytes.begin(), motion_bytes.end());
         codes.motion_bytes = 4 + motion_bytes.size();
     }
     if (header.BErrorIterations() > 0 && !h.b_frames.empty())
@@ -119,7 +120,7 @@ EncodeNeuralChunk(NeuralCodec& codec,
         codes.b_codes = codec.EncodeTargets(targets);
     }
     out.payload.frames = static_cast<std::uint32_t>(frames.size());
-    out.payload.layers = ChunkPayloads(codes, motion_section);
+    out.payload.layers = ChunkPayloads(codes, layer1_head);
     return out;
 }
 
