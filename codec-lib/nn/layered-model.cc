@@ -48,20 +48,52 @@ LayeredModelImpl::forward(const torch::Tensor& pictures)
     }
     loss.server_mse = server_mse;
 
+    loss.total = kServerWeight * server_log;
+    AddClientObjective(run.codes, pictures, loss);
+    return loss;
+}
+
+TrainingLoss
+LayeredModelImpl::ForwardClientOnly(const torch::Tensor& pictures)
+{
+    const int k_max = m_config.iterations;
+    IterativeResult run;
+    {
+        torch::NoGradGuard no_grad;
+        const bool was_training = encoder->is_training();
+        encoder->eval(); // the binarizer's sign, as at inference
+        run = RunIterations(encoder, decoder, pictures, k_max);
+        encoder->train(was_training);
+    }
+    TrainingLoss loss;
+    for (const torch::Tensor& r : run.reconstructions)
+    {
+        loss.server_mse += torch::mse_loss(r, pictures).item<double>() / k_max;
+    }
+    loss.total = torch::zeros({}, pictures.options());
+    AddClientObjective(run.codes, pictures, loss);
+    return loss;
+}
+
+void
+LayeredModelImpl::AddClientObjective(const std::vector<torch::Tensor>& codes,
+                                     const torch::Tensor& pictures,
+                                     TrainingLoss& loss)
+{
+    const int k_max = m_config.iterations;
     std::vector<torch::Tensor> prefixes;
     for (int k = 1; k <= k_max; ++k)
     {
-        prefixes.push_back(StackPrefix(run.codes, k, k_max));
+        prefixes.push_back(StackPrefix(codes, k, k_max));
     }
     std::vector<torch::Tensor> exits =
         client->forward(torch::cat(prefixes, 0), ModelConfig::kExitCount);
     torch::Tensor target = pictures.repeat({k_max, 1, 1, 1});
-    torch::Tensor total = kServerWeight * server_log;
     for (int e = 0; e < ModelConfig::kExitCount; ++e)
     {
         torch::Tensor per_prefix = (exits[e] - target).pow(2).view({k_max, -1}).mean(1);
         loss.exit_mse.push_back(per_prefix.mean().item<double>());
-        total = total + kExitWeights[e] * torch::log(per_prefix).mean();
+        loss.total = loss.total + kExitWeights[e] * torch::log(per_prefix).mean();
         if (e + 1 == ModelConfig::kExitCount)
         {
             for (int k = 0; k < k_max; ++k)
@@ -70,8 +102,6 @@ LayeredModelImpl::forward(const torch::Tensor& pictures)
             }
         }
     }
-    loss.total = total;
-    return loss;
 }
 
 std::vector<torch::Tensor>

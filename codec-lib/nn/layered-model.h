@@ -36,6 +36,14 @@ class LayeredModelImpl : public torch::nn::Module
     TrainingLoss forward(const torch::Tensor& pictures);
 
     /**
+     * Training pass of the client decoder alone: the K codes are the ones inference gives (sign
+     * binarizer, no gradient), so that the single-shot decoder fits exactly the codes it will
+     * receive, while the encoder and the server decoder, hence every code and every byte of a
+     * bitstream, stay as they are. The loss is the client part of forward's objective.
+     */
+    TrainingLoss ForwardClientOnly(const torch::Tensor& pictures);
+
+    /**
      * The binary codes (+-1, [B, C, H/16, W/16]) of layers 1..`layers` (0: K) of pictures,
      * deterministic (eval mode). The first k codes do not depend on how many follow.
      */
@@ -57,6 +65,12 @@ class LayeredModelImpl : public torch::nn::Module
     SingleShotDecoder client{nullptr};
 
   private:
+    /// Adds the single-shot decoder's part of the objective (every prefix, every exit) of
+    /// `codes` against `pictures` to `loss`.
+    void AddClientObjective(const std::vector<torch::Tensor>& codes,
+                            const torch::Tensor& pictures,
+                            TrainingLoss& loss);
+
     ModelConfig m_config;
 };
 

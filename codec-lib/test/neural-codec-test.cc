@@ -75,6 +75,48 @@ TEST(NeuralTraining, DeterministicAndResumable)
     EXPECT_THROW(Train(other, data, log), ns3::InputError);
 }
 
+TEST(NeuralTraining, ClientOnlyFitsTheClientAndLeavesTheCodesAsTheyAre)
+{
+    // From a jointly trained checkpoint, client-only steps must change the client decoder and
+    // nothing else (so every code, and every byte of a bitstream, stays), and lower its loss.
+    std::string checkpoint = test::ScratchPath("client-only.ckpt");
+    std::remove(checkpoint.c_str());
+    std::ostringstream log;
+    TrainingFrames data = TinyData();
+    Train(TinyTraining(checkpoint, 20), data, log);
+    SafetensorsFile before = SafetensorsFile::Load(checkpoint);
+    TrainOptions o = TinyTraining(checkpoint, 60);
+    o.client_only = true;
+    o.reset_optimizer = true;
+    o.log_every = 10;
+    TrainReport report = Train(o, data, log);
+    EXPECT_EQ(report.first_step, 20);
+    EXPECT_LT(report.last_loss, report.first_loss - 0.1) << log.str();
+    SafetensorsFile after = SafetensorsFile::Load(checkpoint);
+    int client_changed = 0;
+    int others = 0;
+    for (const auto& [name, tensor] : before.tensors)
+    {
+        if (name.rfind("adam.", 0) == 0)
+        {
+            continue;
+        }
+        if (name.rfind("client.", 0) == 0)
+        {
+            client_changed += tensor.data != after.tensors.at(name).data;
+            continue;
+        }
+        ++others;
+        EXPECT_EQ(tensor.data, after.tensors.at(name).data) << name;
+    }
+    EXPECT_GT(others, 10);
+    EXPECT_GT(client_changed, 5);
+    // Adam now holds the client's moments only; a joint run cannot resume them without a reset.
+    EXPECT_EQ(after.tensors.count("adam.m.encoder.quarter.weight"), 0U);
+    EXPECT_EQ(after.metadata.at("client_only"), "1");
+    EXPECT_THROW(Train(TinyTraining(checkpoint, 62), data, log), ns3::InputError);
+}
+
 TEST(NeuralTraining, LearningRateHalvesOnSchedule)
 {
     TrainOptions o;

@@ -182,6 +182,10 @@ AddTrainCommands(CLI::App& app, Console& console)
                      o.sign_from_step,
                      "from this step the binarizer uses its sign in training too (-1: never)")
         ->capture_default_str();
+    train->add_flag("--client-only",
+                    o.client_only,
+                    "train the client decoder alone on inference's codes (the codes and the "
+                    "bitstream stay as they are)");
     train->add_option("--shared", args->shared_dir, "the shared data folder (training clips)")
         ->capture_default_str();
     train->add_option("--data-list",

@@ -97,6 +97,11 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
     std::vector<std::string> names;
     for (auto& item : model->named_parameters(true))
     {
+        if (options.client_only && item.key().rfind("client.", 0) != 0)
+        {
+            item.value().set_requires_grad(false);
+            continue;
+        }
         parameters.push_back(item.value());
         names.push_back(item.key());
     }
@@ -150,6 +155,7 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
             {"loss", Number(report.last_loss)},
             {"train_steps", std::to_string(step)},
             {"sign_from_step", std::to_string(options.sign_from_step)},
+            {"client_only", options.client_only ? "1" : "0"},
         };
         SafetensorsFile file = ModelWeights(model, "F32", extra);
         adam.Save(file);
@@ -173,7 +179,8 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
         model->encoder->GetBinarizer()->SetSignInTraining(options.sign_from_step >= 0 &&
                                                           step >= options.sign_from_step);
         adam.ZeroGrad();
-        TrainingLoss loss = model->forward(batch);
+        TrainingLoss loss =
+            options.client_only ? model->ForwardClientOnly(batch) : model->forward(batch);
         loss.total.backward();
         if (options.clip_grad_norm > 0)
         {

@@ -41,6 +41,11 @@ struct TrainOptions
     /// From this step on the binarizer uses its sign in training too (< 0: never), so that the
     /// decoders fit the codes inference gives (see codec-lib/README.md, "Training").
     std::int64_t sign_from_step = -1;
+    /// Trains the client (single-shot) decoder alone on the codes inference gives
+    /// (LayeredModelImpl::ForwardClientOnly): the encoder and the server decoder, so every code
+    /// and byte of a bitstream, stay as the checkpoint has them. Adam holds the client's
+    /// parameters only (switching modes needs reset_optimizer).
+    bool client_only = false;
 };
 
 struct TrainReport
