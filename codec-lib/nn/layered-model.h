@@ -38,8 +38,9 @@ class LayeredModelImpl : public torch::nn::Module
     /**
      * Training pass of the client decoder alone: the K codes are the ones inference gives (sign
      * binarizer, no gradient), so that the single-shot decoder fits exactly the codes it will
-     * receive, while the encoder and the server decoder, hence every code and every byte of a
-     * bitstream, stay as they are. The loss is the client part of forward's objective.
+     * receive, while the encoder and the server decoder stay as they are: a picture's codes do
+     * not change (a B frame's error codes do, as their targets are interpolations from anchors
+     * that the client decoder reconstructs). The loss is the client part of forward's objective.
      */
     TrainingLoss ForwardClientOnly(const torch::Tensor& pictures);
 

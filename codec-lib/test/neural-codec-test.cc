@@ -78,7 +78,7 @@ TEST(NeuralTraining, DeterministicAndResumable)
 TEST(NeuralTraining, ClientOnlyFitsTheClientAndLeavesTheCodesAsTheyAre)
 {
     // From a jointly trained checkpoint, client-only steps must change the client decoder and
-    // nothing else (so every code, and every byte of a bitstream, stays), and lower its loss.
+    // nothing else (so a picture's codes stay), and lower its loss.
     std::string checkpoint = test::ScratchPath("client-only.ckpt");
     std::remove(checkpoint.c_str());
     std::ostringstream log;

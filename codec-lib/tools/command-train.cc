@@ -184,8 +184,8 @@ AddTrainCommands(CLI::App& app, Console& console)
         ->capture_default_str();
     train->add_flag("--client-only",
                     o.client_only,
-                    "train the client decoder alone on inference's codes (the codes and the "
-                    "bitstream stay as they are)");
+                    "train the client decoder alone on inference's codes (the encoder, and so "
+                    "a picture's codes, stay as they are)");
     train->add_option("--shared", args->shared_dir, "the shared data folder (training clips)")
         ->capture_default_str();
     train->add_option("--data-list",

@@ -42,9 +42,9 @@ struct TrainOptions
     /// decoders fit the codes inference gives (see codec-lib/README.md, "Training").
     std::int64_t sign_from_step = -1;
     /// Trains the client (single-shot) decoder alone on the codes inference gives
-    /// (LayeredModelImpl::ForwardClientOnly): the encoder and the server decoder, so every code
-    /// and byte of a bitstream, stay as the checkpoint has them. Adam holds the client's
-    /// parameters only (switching modes needs reset_optimizer).
+    /// (LayeredModelImpl::ForwardClientOnly): the encoder and the server decoder stay as the
+    /// checkpoint has them, so every picture's codes do too. Adam holds the client's parameters
+    /// only (switching modes needs reset_optimizer).
     bool client_only = false;
 };
 
