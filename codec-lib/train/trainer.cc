@@ -167,6 +167,7 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
     double window_loss = 0;
     std::vector<double> window_layers(options.config.iterations, 0);
     std::vector<double> window_exits(ModelConfig::kExitCount, 0);
+    double window_server = 0;
     int window = 0;
     auto window_start = Clock::now();
     while (step < options.steps)
@@ -205,6 +206,7 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
         {
             window_exits[e] += loss.exit_mse[e];
         }
+        window_server += loss.server_mse;
         ++window;
         ++step;
         if (window == options.log_every || step == options.steps)
@@ -224,6 +226,9 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
                 log << " " << Psnr_db(mse / window);
                 mse = 0;
             }
+            // The server (recurrent) decoder on the same codes, beside the client's full exit.
+            log << " | server (mean over k): " << Psnr_db(window_server / window);
+            window_server = 0;
             log << " | " << seconds_since(window_start) / window << " s/step";
             if (options.lr_half_life_steps > 0)
             {
