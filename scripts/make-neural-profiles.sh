@@ -16,7 +16,9 @@
 # LVC_PICTURE (default: codec-lib/doc/neural-layers.png; empty: none), LVC_MODES_OUT (default:
 # BUILD_DIR/neural-modes; empty: none): where the profiles of three held-out CIF clips in the
 # codec's other modes go (every frame a key frame; B frames interpolated without error layers;
-# error layers from layer 1), for the figures' comparison; they are not shipped.
+# error layers from layer 1), for the figures' comparison; they are not shipped. LVC_SKIP_PROFILES=1
+# keeps the profiles in LVC_OUT as they are (their measured times too) and makes the rest: after a
+# change of the references, say.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -52,7 +54,7 @@ made=0
 for entry in "${clips[@]}"; do
     IFS='|' read -r clip options _ <<<"$entry"
     stem=$(basename "${clip%.*}")
-    if [[ -n $only && ,$only, != *",$stem,"* ]]; then
+    if [[ -n $only && ,$only, != *",$stem,"* ]] || [[ ${LVC_SKIP_PROFILES:-0} == 1 ]]; then
         continue
     fi
     profile=$out/$stem.neural-layered.json

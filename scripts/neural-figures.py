@@ -319,7 +319,7 @@ def main():
     print("(width x height x frames); layered codecs: layers 1..k (cumulative bytes, headers")
     print("included). PSNR-Y and MS-SSIM-Y: duration-weighted means over chunks of per-chunk means")
     print("over frames. x265-intra: every frame an I frame (`lvc intra-baseline --encoder x265`,")
-    print("CRF 24..44); JPEG: libavcodec's mjpeg, q 2..31 (`--encoder jpeg`).\n")
+    print("CRF 24..51); JPEG: libavcodec's mjpeg, q 2..69 (its largest; `--encoder jpeg`).\n")
     settings = meta.get("settings", {})
     print(f"Coding mode of these profiles: {describe_mode(settings)}.\n")
     print(f"Weights: `{meta.get('weights', '?')}` (sha256 {meta.get('weights_sha256', '?')[:16]}...),")

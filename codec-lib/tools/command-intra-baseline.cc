@@ -39,11 +39,13 @@ ChooseIntra(const std::string& name)
 {
     if (name == "x265")
     {
-        return {"libx265", "hevc", {24, 28, 32, 36, 40, 44}, "crf"};
+        return {"libx265", "hevc", {24, 28, 32, 36, 40, 44, 48, 51}, "crf"};
     }
     if (name == "jpeg")
     {
-        return {"mjpeg", "mjpeg", {2, 3, 5, 8, 13, 20, 31}, "q"};
+        // Up to libavcodec's largest quantiser scale for mjpeg (69): the neural codec's rates lie
+        // below what q 31 gives.
+        return {"mjpeg", "mjpeg", {2, 3, 5, 8, 13, 20, 31, 45, 69}, "q"};
     }
     throw ns3::InputError("--encoder: x265 or jpeg, not '" + name + "'");
 }
