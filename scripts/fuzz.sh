@@ -9,7 +9,7 @@ cmake -S "$root" -B "$build" -G Ninja -DLAYERED_VIDEO_FUZZ=ON \
   -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 ninja -C "$build"
 shared="$root/../shared"
-for target in trace-parser profile-parser capacity-parser policy-file lvc-bitstream motion; do
+for target in trace-parser profile-parser capacity-parser policy-file lvc-bitstream motion wavelet; do
   corpus="$root/fuzz/corpus-$target"
   mkdir -p "$corpus"
   case $target in
@@ -28,6 +28,8 @@ for target in trace-parser profile-parser capacity-parser policy-file lvc-bitstr
       printf 'time_s,capacity\n0,1\n1,0.5\n2,0.25\n' > "$corpus/seed" ;;
     policy-file)
       cp "$root"/policies/*.safetensors "$corpus"/ 2>/dev/null || true ;;
+    wavelet)
+      cp "$root"/fuzz/seeds-wavelet/* "$corpus"/ ;; # two real chunks (intra, GOP 4), 64x48
     lvc-bitstream|motion) ;; # seeds: the corpus the target's own runs grew
   esac
   max_len=65536

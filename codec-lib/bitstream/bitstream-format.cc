@@ -141,6 +141,7 @@ SerializeBitstream(const BitstreamHeader& h, const std::vector<ChunkPayload>& ch
     w.U16(h.gop_frames);
     w.U16(h.b_error_layers);
     w.U16(h.b_error_first_layer);
+    w.U16(static_cast<std::uint32_t>(h.codec));
     w.U32(Crc32(out.data(), out.size()));
     std::size_t table_start = out.size();
     std::uint64_t frames = 0;
@@ -237,6 +238,15 @@ BitstreamReader::BitstreamReader(std::vector<std::uint8_t> bytes, std::string na
     {
         h.b_error_first_layer = static_cast<int>(Get(p + 76, 2));
     }
+    if (version >= 5)
+    {
+        const std::uint32_t codec = Get(p + 78, 2);
+        if (codec > static_cast<std::uint32_t>(BitstreamHeader::Codec::kWavelet))
+        {
+            throw InputError::AtField(m_name, "codec", "unknown codec " + std::to_string(codec));
+        }
+        h.codec = static_cast<BitstreamHeader::Codec>(codec);
+    }
     auto bad = [&](const std::string& field, const std::string& what) {
         return InputError::AtField(m_name, field, what);
     };
@@ -250,21 +260,39 @@ BitstreamReader::BitstreamReader(std::vector<std::uint8_t> bytes, std::string na
     {
         throw bad("fps", "not a frame rate");
     }
-    if (h.layers < 1 || h.layers > BitstreamHeader::kMaxLayers || h.code_channels < 1 ||
-        h.code_channels > 256)
+    if (h.codec == BitstreamHeader::Codec::kWavelet)
     {
-        throw bad("layers/code_channels", "out of range");
+        if (h.layers < 1 || h.layers > BitstreamHeader::kMaxLayers || h.code_channels != 0)
+        {
+            throw bad("layers/code_channels", "out of range (wavelet codec: no code channels)");
+        }
+        if (h.gop_frames == 1 || h.gop_frames > BitstreamHeader::kMaxWaveletGopFrames ||
+            h.b_error_layers != 0 || h.b_error_first_layer != 1)
+        {
+            throw bad("gop_frames/b_error_layers",
+                      "wavelet codec: a GOP of 0 (intra) or 2.." +
+                          std::to_string(BitstreamHeader::kMaxWaveletGopFrames) +
+                          " frames, no B error layers");
+        }
     }
-    if (h.gop_frames == 1 || h.gop_frames > BitstreamHeader::kMaxGopFrames ||
-        h.b_error_layers > h.layers || (h.gop_frames == 0 && h.b_error_layers != 0))
+    else
     {
-        throw bad("gop_frames/b_error_layers",
-                  "a GOP of 0 (intra) or 2.." + std::to_string(BitstreamHeader::kMaxGopFrames) +
-                      " frames and 0..K error layers (0 when intra)");
-    }
-    if (h.b_error_first_layer < 1 || h.b_error_first_layer > std::max(1, h.b_error_layers))
-    {
-        throw bad("b_error_first_layer", "not in 1..b_error_layers (1 without error layers)");
+        if (h.layers < 1 || h.layers > BitstreamHeader::kMaxLayers || h.code_channels < 1 ||
+            h.code_channels > 256)
+        {
+            throw bad("layers/code_channels", "out of range");
+        }
+        if (h.gop_frames == 1 || h.gop_frames > BitstreamHeader::kMaxGopFrames ||
+            h.b_error_layers > h.layers || (h.gop_frames == 0 && h.b_error_layers != 0))
+        {
+            throw bad("gop_frames/b_error_layers",
+                      "a GOP of 0 (intra) or 2.." + std::to_string(BitstreamHeader::kMaxGopFrames) +
+                          " frames and 0..K error layers (0 when intra)");
+        }
+        if (h.b_error_first_layer < 1 || h.b_error_first_layer > std::max(1, h.b_error_layers))
+        {
+            throw bad("b_error_first_layer", "not in 1..b_error_layers (1 without error layers)");
+        }
     }
     if (h.frames == 0 || h.frames_per_chunk == 0 || h.chunks == 0 ||
         h.frames_per_chunk > BitstreamHeader::kMaxFramesPerChunk ||

@@ -17,25 +17,39 @@ namespace lvc
  * Layout (little-endian): "LVCB", u16 version, u16 header size, 32-byte SHA-256 of the weights
  * file, u32 width, u32 height, f64 fps, u32 frames, u32 frames per chunk, u32 chunks,
  * u16 layers (K), u16 code channels, [version >= 2: u16 GOP frames, u16 B error layers,]
- * [version >= 3: u16 first B error layer,] u32 CRC-32 of the header's previous bytes. Then the
+ * [version >= 3: u16 first B error layer,] [version >= 5: u16 codec,] u32 CRC-32 of the header's
+ * previous bytes. Then the
  * chunk table: per chunk u32 frames and per layer u32 bytes, u32 CRC-32 of those bytes; then the
  * table's CRC-32; then the payloads, chunk by chunk, layer by layer. The frame hierarchy and the
  * payloads' contents: bitstream/chunk-codes.h (from version 4 on, with a GOP, layer 1 of each chunk
- * starts with its scene cuts). Versions 1 (intra only, 76-byte header), 2 (B error layers from
- * layer 1, 80 bytes) and 3 (no scene cuts) are still read.
+ * starts with its scene cuts). The wavelet codec's payloads: wavelet/wavelet-chunk.h. Versions 1
+ * (intra only, 76-byte header), 2 (B error layers from layer 1, 80 bytes), 3 (no scene cuts) and
+ * 4 (82 bytes, the residual GRU codec only) are still read.
  */
 struct BitstreamHeader
 {
-    static constexpr std::uint16_t kVersion = 4;
-    static constexpr std::size_t kSize = 82;
+    static constexpr std::uint16_t kVersion = 5;
+    static constexpr std::size_t kSize = 84;
     static constexpr std::size_t kSizeVersion1 = 76;
     static constexpr std::size_t kSizeVersion2 = 80;
+    static constexpr std::size_t kSizeVersion4 = 82; ///< versions 3 and 4
     static constexpr int kMaxGopFrames = 17;
+    static constexpr int kMaxWaveletGopFrames = 64;
+
+    /// Which codec made the payloads (version 5 on; older files are all kResidualGru).
+    enum class Codec : std::uint16_t
+    {
+        kResidualGru = 0, ///< the conv-GRU codec: binary codes, bitstream/chunk-codes.h
+        kWavelet = 1,     ///< the wavelet codec: wavelet/wavelet-chunk.h
+    };
     static constexpr int kMaxSide = 8192;
     static constexpr int kMaxLayers = 16;
     static constexpr std::uint32_t kMaxFramesPerChunk = 10000;
 
-    std::string weights_sha256; ///< 64 lowercase hex digits
+    Codec codec = Codec::kResidualGru;
+    /// 64 lowercase hex digits: the weights the payloads need (the wavelet codec: its learned
+    /// parts' weights; 64 zeros when it uses none).
+    std::string weights_sha256;
     int width = 0;
     int height = 0;
     double fps = 0;
@@ -43,9 +57,10 @@ struct BitstreamHeader
     std::uint32_t frames_per_chunk = 0;
     std::uint32_t chunks = 0;
     int layers = 0;
-    int code_channels = 0;
-    /// Anchors every gop_frames frames of a chunk, B frames interpolated between (2..17);
-    /// 0: every frame coded as a key frame (intra).
+    int code_channels = 0; ///< the residual GRU codec's; 0 for the wavelet codec
+    /// Anchors every gop_frames frames of a chunk, B frames interpolated between (2..17; the
+    /// wavelet codec: keys every gop_frames frames, 2..64); 0: every frame coded as a key frame
+    /// (intra).
     int gop_frames = 0;
     /// Layers b_error_first_layer..b_error_layers also code each B frame's interpolation
     /// error (0..K; 0: none).
@@ -63,7 +78,10 @@ struct BitstreamHeader
     /// Bytes of this header as written (kSize, or kSizeVersion1 for a version-1 file read).
     std::size_t Size() const
     {
-        return version == 1 ? kSizeVersion1 : version == 2 ? kSizeVersion2 : kSize;
+        return version == 1   ? kSizeVersion1
+               : version == 2 ? kSizeVersion2
+               : version <= 4 ? kSizeVersion4
+                              : kSize;
     }
 
     std::uint16_t version = kVersion;

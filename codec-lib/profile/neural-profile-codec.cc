@@ -2,12 +2,12 @@
 
 #include "bitstream/bitstream-format.h"
 #include "bitstream/neural-stream.h"
+#include "common/cpu-name.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 namespace lvc
@@ -22,22 +22,6 @@ double
 MillisecondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-/// The CPU's model name (/proc/cpuinfo), or "unknown CPU".
-std::string
-CpuName()
-{
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-    {
-        if (line.rfind("model name", 0) == 0 && line.find(':') != std::string::npos)
-        {
-            return line.substr(line.find(':') + 2);
-        }
-    }
-    return "unknown CPU";
 }
 
 } // namespace
@@ -207,7 +191,7 @@ NeuralProfileCodec::DescribeCodec(ns3::CodecInfo& info) const
                    std::to_string(BitstreamHeader::kVersion) + ", LibTorch (CPU)";
     info.weights = std::filesystem::path(m_codec->WeightsPath()).filename().string();
     info.weights_sha256 = m_codec->WeightsSha256();
-    info.decode_device = CpuName() + ", " + std::to_string(m_options.threads) +
+    info.decode_device = CpuModelName() + ", " + std::to_string(m_options.threads) +
                          " LibTorch threads (shared 2-core machine)";
 }
 

@@ -18,7 +18,7 @@ namespace
 {
 
 constexpr const char* kGoldenSha256 =
-    "53b07ec8b8f23758c4f65a2473792b081cdd60ccfc891c78576a47adca9f6b34";
+    "6d6b2c4583eba8d030d9748ee3177c2e5155f90bf74dc69067fec38facaee76c";
 
 /// Codes with structure for every context: runs along rows, channels and layers.
 std::vector<FrameCodes>
@@ -100,14 +100,14 @@ TEST(BitstreamGolden, BytesOfAFixedFileAreUnchanged)
         (std::vector<FrameCodes>{codes[0], errors}));
 }
 
-/// `current` (a file of this version) as version 1, 2 or 3 would have written it: the header
-/// without the fields those versions lack (version 3 has them all).
+/// `current` (a file of this version, made by the residual GRU codec) as version 1..4 would have
+/// written it: the header without the fields those versions lack (versions 3 and 4: the codec).
 std::vector<std::uint8_t>
 AsOlderVersion(const std::vector<std::uint8_t>& current, int version)
 {
     const std::size_t size = version == 1   ? BitstreamHeader::kSizeVersion1
                              : version == 2 ? BitstreamHeader::kSizeVersion2
-                                            : BitstreamHeader::kSize;
+                                            : BitstreamHeader::kSizeVersion4;
     std::vector<std::uint8_t> old(current.begin(), current.begin() + (size - 4));
     old[4] = static_cast<std::uint8_t>(version);
     old[6] = static_cast<std::uint8_t>(size);
@@ -161,6 +161,48 @@ TEST(BitstreamGolden, VersionOneFilesStillRead)
     EXPECT_EQ(reader.LayerPayload(0, 2), file.chunks[0].layers[1]);
     v1[4] = BitstreamHeader::kVersion + 1;
     EXPECT_THROW(BitstreamReader(v1, "future.lvc"), ns3::InputError);
+}
+
+TEST(BitstreamGolden, VersionFourFilesReadAsTheResidualGruCodec)
+{
+    OneFrameFile file('e');
+    file.header.gop_frames = 8;
+    file.header.b_error_layers = 4;
+    file.header.b_error_first_layer = 3;
+    BitstreamReader reader(AsOlderVersion(file.Bytes(), 4), "v4.lvc");
+    EXPECT_EQ(reader.Header().version, 4);
+    EXPECT_EQ(reader.Header().codec, BitstreamHeader::Codec::kResidualGru);
+    EXPECT_EQ(reader.Header().b_error_first_layer, 3);
+    EXPECT_EQ(reader.LayerPayload(0, 4), file.chunks[0].layers[3]);
+}
+
+TEST(BitstreamGolden, AnUnknownCodecOrAWaveletHeaderWithCodeChannelsIsAClearError)
+{
+    OneFrameFile file('f');
+    std::vector<std::uint8_t> bytes = file.Bytes();
+    bytes[78] = 7; // the codec field
+    const std::uint32_t crc = Crc32(bytes.data(), BitstreamHeader::kSize - 4);
+    for (int i = 0; i < 4; ++i)
+    {
+        bytes[BitstreamHeader::kSize - 4 + i] = static_cast<std::uint8_t>(crc >> (8 * i));
+    }
+    try
+    {
+        BitstreamReader(bytes, "codec.lvc");
+        ADD_FAILURE() << "codec 7 was accepted";
+    }
+    catch (const ns3::InputError& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("codec.lvc: codec: unknown codec 7"),
+                  std::string::npos)
+            << e.what();
+    }
+    file.header.codec = BitstreamHeader::Codec::kWavelet; // with the GRU codec's code channels
+    EXPECT_THROW(BitstreamReader(file.Bytes(), "wavelet.lvc"), ns3::InputError);
+    file.header.code_channels = 0;
+    file.header.gop_frames = 32; // beyond the GRU codec's GOP, within the wavelet codec's
+    EXPECT_EQ(BitstreamReader(file.Bytes(), "wavelet.lvc").Header().codec,
+              BitstreamHeader::Codec::kWavelet);
 }
 
 TEST(BitstreamGolden, VersionTwoFilesReadWithErrorsFromLayerOne)

@@ -220,6 +220,8 @@ TEST(InterCoding, ImpossibleOptionsAreClearErrors)
     std::string err;
     EXPECT_EQ(test::RunLvcForTest({"encode",
                                    test::Shared(test::kStreet),
+                                   "--codec",
+                                   "neural-gru",
                                    "--gop",
                                    "1",
                                    "--weights",

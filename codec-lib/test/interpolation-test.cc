@@ -74,6 +74,8 @@ TEST(Interpolation, LvcEncodesAndDecodesInterpolatedFrames)
     ASSERT_EQ(test::RunLvcForTest({"--quiet",
                                    "encode",
                                    clip,
+                                   "--codec",
+                                   "neural-gru",
                                    "--frames",
                                    "5",
                                    "--width",
@@ -94,7 +96,7 @@ TEST(Interpolation, LvcEncodesAndDecodesInterpolatedFrames)
                                   &err),
               0)
         << err;
-    EXPECT_NE(out.find("5 frames, 1 chunks, 6 layers, GOP 2, B error layers 1..1"),
+    EXPECT_NE(out.find("5 frames, 1 chunks, 6 layers, neural-gru codec, GOP 2, B error layers 1..1"),
               std::string::npos)
         << out;
     ASSERT_EQ(test::RunLvcForTest({"--quiet",

@@ -36,7 +36,7 @@ TEST(NeuralProfile, LayerBytesAreTheBitstreamsByteRanges)
     std::vector<std::string> profile_args = {"--quiet", "profile"};
     profile_args.insert(profile_args.end(), video.begin(), video.end());
     profile_args.insert(profile_args.end(), {"--codec", "neural", "-o", profile_path});
-    std::vector<std::string> encode_args = {"--quiet", "encode"};
+    std::vector<std::string> encode_args = {"--quiet", "encode", "--codec", "neural-gru"};
     encode_args.insert(encode_args.end(), video.begin(), video.end());
     encode_args.insert(encode_args.end(), {"-o", bitstream});
     std::string out;

@@ -155,7 +155,7 @@ TEST(SceneCuts, ChunkWithCutsDecodesFromTheFileAsInMemory)
     std::string path = test::ScratchPath("cuts.lvc");
     WriteBitstream(path, chunk.header, {chunk.coded.payload});
     BitstreamReader reader = BitstreamReader::Open(path);
-    EXPECT_EQ(reader.Header().version, 4);
+    EXPECT_EQ(reader.Header().version, BitstreamHeader::kVersion);
     std::vector<std::vector<std::uint8_t>> payloads;
     for (int j = 1; j <= chunk.header.layers; ++j)
     {

@@ -109,6 +109,61 @@ AddNeuralCodingOptions(CLI::App& command, NeuralCodingOptions& options)
         ->capture_default_str();
 }
 
+void
+AddLayeredCodingOptions(CLI::App& command, LayeredCodingOptions& options)
+{
+    command.add_option("--gop",
+                       options.gop,
+                       "wavelet: keys every GOP frames with a dyadic hierarchy between them "
+                       "(2..64, default 32); neural-gru: anchors every GOP frames, B frames "
+                       "interpolated with x264's vectors (2..17, default 8); 0: every frame a "
+                       "picture");
+    command
+        .add_option("--scene-cut-threshold",
+                    options.gru.scene_cut_threshold,
+                    "a key (anchor) at every frame whose luma histogram differs from the previous "
+                    "frame's by more than this (0..2; 0: no scene cuts)")
+        ->capture_default_str();
+    command
+        .add_option("--layer-bpp",
+                    options.wavelet.layer_bpp,
+                    "wavelet: cumulative bits per pixel of layers 1..K (K = how many)")
+        ->delimiter(',')
+        ->capture_default_str();
+    command
+        .add_option("--motion-lambda",
+                    options.wavelet.motion_lambda,
+                    "wavelet: the motion search's rate weight (SAD per bit)")
+        ->capture_default_str();
+    command
+        .add_option("--b-error-layers",
+                    options.gru.b_error_layers,
+                    "neural-gru: layers F..n also code the B frames' interpolation errors (0..K; "
+                    "-1: K)")
+        ->capture_default_str();
+    command
+        .add_option("--b-error-first-layer",
+                    options.gru.b_error_first_layer,
+                    "neural-gru: F, the first layer with B frames' errors (-1: 3, or n if lower)")
+        ->capture_default_str();
+    command
+        .add_option("--motion-crf",
+                    options.gru.motion_crf,
+                    "neural-gru: x264's CRF for the vectors (0..51)")
+        ->capture_default_str();
+}
+
+void
+ResolveLayeredCodingOptions(LayeredCodingOptions& options)
+{
+    if (options.gop >= 0)
+    {
+        options.gru.gop_frames = options.gop;
+        options.wavelet.gop_frames = options.gop;
+    }
+    options.wavelet.scene_cut_threshold = options.gru.scene_cut_threshold;
+}
+
 ReadOptions
 ToReadOptions(const VideoOptions& options)
 {

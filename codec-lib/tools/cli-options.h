@@ -4,6 +4,7 @@
 
 #include "bitstream/chunk-codes.h"
 #include "io/video-reader.h"
+#include "wavelet/wavelet-chunk.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
@@ -43,6 +44,23 @@ void AddVideoOptions(CLI::App& command, VideoOptions& options, bool positional =
 /// Adds --gop, --b-error-layers, --b-error-first-layer, --motion-crf and --scene-cut-threshold
 /// (the neural codec's frame hierarchy).
 void AddNeuralCodingOptions(CLI::App& command, NeuralCodingOptions& options);
+
+/// The coding options of both layered codecs, as encode and profile take them.
+struct LayeredCodingOptions
+{
+    int gop = -1; ///< --gop as given; -1: each codec's default (wavelet 32, GRU 8)
+    NeuralCodingOptions gru;
+    WaveletCodingOptions wavelet;
+};
+
+/**
+ * Adds --gop and --scene-cut-threshold (both codecs), --b-error-layers, --b-error-first-layer,
+ * --motion-crf (the residual GRU codec) and --layer-bpp, --motion-lambda (the wavelet codec).
+ */
+void AddLayeredCodingOptions(CLI::App& command, LayeredCodingOptions& options);
+
+/// Gives --gop and --scene-cut-threshold to both codecs' options (after parsing).
+void ResolveLayeredCodingOptions(LayeredCodingOptions& options);
 
 /// Checks the values and names the option that is wrong (ns3::InputError).
 ReadOptions ToReadOptions(const VideoOptions& options);

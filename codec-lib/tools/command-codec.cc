@@ -1,9 +1,11 @@
-// lvc encode / decode: videos to layered neural bitstream files and back.
+// lvc encode / decode: videos to layered bitstream files and back (the wavelet codec or the
+// residual GRU codec).
 #include "bitstream/neural-stream.h"
 #include "io/video-reader.h"
 #include "io/video-writer.h"
 #include "metrics/quality.h"
 #include "tools/commands.h"
+#include "wavelet/wavelet-stream.h"
 
 #include "ns3/input-error.h"
 
@@ -31,47 +33,32 @@ struct CodecArgs
     double chunk_s = 2;
     int threads = 1; ///< on a shared machine, 2 threads stall at OpenMP barriers
     int layers = 0;
-    int exit = 3;
+    int exit = 0;
     VideoOptions reference;
-    NeuralCodingOptions coding;
+    std::string codec = "wavelet";
+    LayeredCodingOptions coding;
 };
 
+/// Prints what encode wrote: the geometry and each layer's bytes and cumulative bpp.
 void
-RunEncode(const Console& console, const CodecArgs& args)
+PrintEncoded(const Console& console,
+             const std::string& path,
+             const BitstreamHeader& header,
+             const std::vector<ChunkPayload>& chunks,
+             const std::string& structure)
 {
-    if (!(args.chunk_s > 0))
-    {
-        throw InputError("--chunk-s: must be a positive number of seconds");
-    }
-    NeuralCodec codec(args.weights, args.threads);
-    EncodeRequest request;
-    request.video_path = args.video.path;
-    request.read = ToReadOptions(args.video);
-    request.chunk_duration_s = args.chunk_s;
-    request.coding = args.coding;
-    request.progress = [&console](const std::string& line) { console.Progress(line); };
-    EncodedVideo video = EncodeVideo(codec, request);
-    WriteBitstream(args.output, video.header, video.chunks);
-    std::vector<std::uint64_t> layer_bytes(video.header.layers, 0);
-    for (const ChunkPayload& c : video.chunks)
+    std::vector<std::uint64_t> layer_bytes(static_cast<std::size_t>(header.layers), 0);
+    for (const ChunkPayload& c : chunks)
     {
         for (std::size_t j = 0; j < c.layers.size(); ++j)
         {
             layer_bytes[j] += c.layers[j].size();
         }
     }
-    const double pixels =
-        static_cast<double>(video.header.width) * video.header.height * video.header.frames;
-    console.out << "wrote " << args.output << ": " << video.header.width << "x"
-                << video.header.height << ", " << video.header.frames << " frames, "
-                << video.header.chunks << " chunks, " << video.header.layers << " layers, "
-                << (video.header.gop_frames == 0
-                        ? std::string("every frame a key frame")
-                        : "GOP " + std::to_string(video.header.gop_frames) + ", B error layers " +
-                              std::to_string(video.header.b_error_first_layer) + ".." +
-                              std::to_string(video.header.b_error_layers) + ", " +
-                              std::to_string(video.scene_cuts) + " scene cuts")
-                << "\n"
+    const double pixels = static_cast<double>(header.width) * header.height * header.frames;
+    console.out << "wrote " << path << ": " << header.width << "x" << header.height << ", "
+                << header.frames << " frames, " << header.chunks << " chunks, " << header.layers
+                << " layers, " << structure << "\n"
                 << "layer  bytes     cumulative bpp\n";
     std::uint64_t sum = 0;
     for (std::size_t j = 0; j < layer_bytes.size(); ++j)
@@ -84,15 +71,84 @@ RunEncode(const Console& console, const CodecArgs& args)
 }
 
 void
+RunEncode(const Console& console, CodecArgs args)
+{
+    if (!(args.chunk_s > 0))
+    {
+        throw InputError("--chunk-s: must be a positive number of seconds");
+    }
+    ResolveLayeredCodingOptions(args.coding);
+    if (args.codec == "wavelet")
+    {
+        WaveletEncodeRequest request;
+        request.video_path = args.video.path;
+        request.read = ToReadOptions(args.video);
+        request.chunk_duration_s = args.chunk_s;
+        request.coding = args.coding.wavelet;
+        request.progress = [&console](const std::string& line) { console.Progress(line); };
+        WaveletStream stream = EncodeWaveletVideo(request);
+        WriteBitstream(args.output, stream.header, stream.chunks);
+        PrintEncoded(console,
+                     args.output,
+                     stream.header,
+                     stream.chunks,
+                     "wavelet codec, " +
+                         (stream.header.gop_frames == 0
+                              ? std::string("every frame a picture")
+                              : "keys every " + std::to_string(stream.header.gop_frames) +
+                                    " frames, " + std::to_string(stream.scene_cuts) +
+                                    " scene cuts"));
+        return;
+    }
+    if (args.codec != "neural-gru")
+    {
+        throw InputError("--codec: wavelet or neural-gru, not '" + args.codec + "'");
+    }
+    NeuralCodec codec(args.weights, args.threads);
+    EncodeRequest request;
+    request.video_path = args.video.path;
+    request.read = ToReadOptions(args.video);
+    request.chunk_duration_s = args.chunk_s;
+    request.coding = args.coding.gru;
+    request.progress = [&console](const std::string& line) { console.Progress(line); };
+    EncodedVideo video = EncodeVideo(codec, request);
+    WriteBitstream(args.output, video.header, video.chunks);
+    const BitstreamHeader& h = video.header;
+    PrintEncoded(console,
+                 args.output,
+                 h,
+                 video.chunks,
+                 "neural-gru codec, " +
+                     (h.gop_frames == 0
+                          ? std::string("every frame a key frame")
+                          : "GOP " + std::to_string(h.gop_frames) + ", B error layers " +
+                                std::to_string(h.b_error_first_layer) + ".." +
+                                std::to_string(h.b_error_layers) + ", " +
+                                std::to_string(video.scene_cuts) + " scene cuts"));
+}
+
+void
 RunDecode(const Console& console, const CodecArgs& args)
 {
     BitstreamReader reader = BitstreamReader::Open(args.input);
-    NeuralCodec codec(args.weights, args.threads);
     const BitstreamHeader& h = reader.Header();
+    const bool wavelet = h.codec == BitstreamHeader::Codec::kWavelet;
     int layers = args.layers > 0 ? args.layers : h.layers;
-    if (args.exit < 1 || args.exit > ModelConfig::kExitCount)
+    if (args.layers < 0 || layers > h.layers)
     {
-        throw InputError("--exit: 1.." + std::to_string(ModelConfig::kExitCount));
+        throw InputError("--layers: " + std::to_string(args.layers) + " but " + args.input +
+                         " has layers 1.." + std::to_string(h.layers));
+    }
+    const int exits = wavelet ? 1 : ModelConfig::kExitCount;
+    const int exit = args.exit == 0 ? exits : args.exit;
+    if (exit < 1 || exit > exits)
+    {
+        throw InputError("--exit: 1.." + std::to_string(exits) + " for this bitstream's codec");
+    }
+    std::unique_ptr<NeuralCodec> codec;
+    if (!wavelet)
+    {
+        codec = std::make_unique<NeuralCodec>(args.weights, args.threads);
     }
     std::unique_ptr<VideoWriter> writer;
     if (!args.output.empty())
@@ -110,34 +166,37 @@ RunDecode(const Console& console, const CodecArgs& args)
     double psnr_sum = 0;
     double ssim_sum = 0;
     std::uint64_t frames = 0;
-    DecodeBitstream(
-        codec,
-        reader,
-        layers,
-        args.exit,
-        [&](std::uint32_t, const std::vector<Frame>& out) {
-            for (const Frame& f : out)
+    auto sink = [&](std::uint32_t, const std::vector<Frame>& out) {
+        for (const Frame& f : out)
+        {
+            if (writer)
             {
-                if (writer)
-                {
-                    writer->Write(f);
-                }
-                Frame source;
-                if (reference && reference->Read(source))
-                {
-                    Quality q = MeasureFrame(source, f, QualityOptions{PsnrSpace::kY, false, 1});
-                    psnr_sum += q.psnr_db;
-                    ssim_sum += q.ssim;
-                }
-                ++frames;
+                writer->Write(f);
             }
-        });
+            Frame source;
+            if (reference && reference->Read(source))
+            {
+                Quality q = MeasureFrame(source, f, QualityOptions{PsnrSpace::kY, false, 1});
+                psnr_sum += q.psnr_db;
+                ssim_sum += q.ssim;
+            }
+            ++frames;
+        }
+    };
+    if (wavelet)
+    {
+        DecodeWaveletBitstream(reader, layers, sink);
+    }
+    else
+    {
+        DecodeBitstream(*codec, reader, layers, exit, sink);
+    }
     if (writer)
     {
         writer->Close();
     }
     console.out << "decoded " << frames << " frames with layers 1.." << layers << " at exit "
-                << args.exit;
+                << exit;
     if (!args.output.empty())
     {
         console.out << " to " << args.output;
@@ -157,26 +216,34 @@ void
 AddCodecCommands(CLI::App& app, Console& console)
 {
     auto enc = std::make_shared<CodecArgs>();
-    CLI::App* encode = app.add_subcommand("encode", "video -> layered neural bitstream (.lvc)");
+    CLI::App* encode = app.add_subcommand("encode", "video -> layered bitstream (.lvc)");
     AddVideoOptions(*encode, enc->video);
+    encode
+        ->add_option("--codec",
+                     enc->codec,
+                     "wavelet (the shipped codec) or neural-gru (the residual conv-GRU codec)")
+        ->capture_default_str();
     encode->add_option("-o,--output", enc->output, "the bitstream to write")->required();
-    encode->add_option("--weights", enc->weights, "the codec's weights (safetensors)")
+    encode->add_option("--weights", enc->weights, "neural-gru: the codec's weights (safetensors)")
         ->capture_default_str();
     encode->add_option("--chunk-s", enc->chunk_s, "chunk duration in seconds (whole frames)")
         ->capture_default_str();
-    encode->add_option("--threads", enc->threads, "LibTorch threads")->capture_default_str();
-    AddNeuralCodingOptions(*encode, enc->coding);
+    encode->add_option("--threads", enc->threads, "neural-gru: LibTorch threads")
+        ->capture_default_str();
+    AddLayeredCodingOptions(*encode, enc->coding);
     encode->callback([&console, enc] { RunEncode(console, *enc); });
 
     auto dec = std::make_shared<CodecArgs>();
-    CLI::App* decode = app.add_subcommand("decode", "layered neural bitstream -> video");
+    CLI::App* decode = app.add_subcommand("decode", "layered bitstream -> video (either codec)");
     decode->add_option("bitstream", dec->input, "the .lvc file")->required();
     decode->add_option("-o,--output", dec->output, "the decoded video (.mkv: lossless FFV1)");
-    decode->add_option("--weights", dec->weights, "the weights the bitstream was made with")
+    decode
+        ->add_option("--weights",
+                     dec->weights,
+                     "neural-gru: the weights the bitstream was made with")
         ->capture_default_str();
     decode->add_option("--layers", dec->layers, "decode layers 1..k (default: all)");
-    decode->add_option("--exit", dec->exit, "decoder exit 1..3 (3: the full decoder)")
-        ->capture_default_str();
+    decode->add_option("--exit", dec->exit, "decoder exit (default: the full decoder)");
     decode->add_option("--threads", dec->threads, "LibTorch threads")->capture_default_str();
     decode->add_option("--reference", dec->reference.path, "also measure PSNR/SSIM against it");
     decode->add_option("--reference-fps", dec->reference.fps, "--fps of the reference");

@@ -6,6 +6,7 @@
 #include "profile/neural-profile-codec.h"
 #include "profile/profile-maker.h"
 #include "profile/rate-quality.h"
+#include "profile/wavelet-profile-codec.h"
 #include "tools/commands.h"
 
 #include "ns3/input-error.h"
@@ -45,7 +46,7 @@ struct ProfileArgs
     std::string reconstruct_quality = "lossless";
     std::string weights = LVC_DEFAULT_WEIGHTS;
     int nn_threads = 1;
-    NeuralCodingOptions coding;
+    LayeredCodingOptions coding;
 };
 
 QualityOptions
@@ -78,12 +79,21 @@ std::unique_ptr<ChunkCodec>
 MakeCodec(const ProfileArgs& args, const QualityOptions& quality)
 {
     const std::string& name = args.codec;
-    if (name == "neural")
+    LayeredCodingOptions coding = args.coding;
+    ResolveLayeredCodingOptions(coding);
+    if (name == "wavelet")
+    {
+        WaveletProfileOptions options;
+        options.coding = coding.wavelet;
+        options.quality = quality;
+        return std::make_unique<WaveletProfileCodec>(options);
+    }
+    if (name == "neural-gru" || name == "neural")
     {
         NeuralProfileOptions options;
         options.weights = args.weights;
         options.threads = args.nn_threads;
-        options.coding = args.coding;
+        options.coding = coding.gru;
         options.quality = quality;
         return std::make_unique<NeuralProfileCodec>(options);
     }
@@ -126,7 +136,8 @@ MakeCodec(const ProfileArgs& args, const QualityOptions& quality)
     }
     throw InputError(
         "--codec: unknown codec '" + name +
-        "' (x264-ladder, x265-ladder, x265-residual-layered, x264-residual-layered, neural)");
+        "' (x264-ladder, x265-ladder, x265-residual-layered, x264-residual-layered, wavelet, "
+        "neural-gru)");
 }
 
 void
@@ -264,16 +275,17 @@ AddProfileCommands(CLI::App& app, Console& console)
         ->add_option("--codec",
                      profile_args->codec,
                      "x264-ladder, x265-ladder, x265-residual-layered (or x264-residual-layered), "
-                     "neural (the layered neural codec)")
+                     "wavelet (the layered codec), neural-gru (the residual conv-GRU codec; "
+                     "'neural' is its old name)")
         ->required();
-    profile->add_option("--weights", profile_args->weights, "neural: the weights (safetensors)")
+    profile->add_option("--weights", profile_args->weights, "neural-gru: the weights (safetensors)")
         ->capture_default_str();
     profile
         ->add_option("--nn-threads",
                      profile_args->nn_threads,
-                     "neural: LibTorch threads for coding and the decode_ms measurement")
+                     "neural-gru: LibTorch threads for coding and the decode_ms measurement")
         ->capture_default_str();
-    AddNeuralCodingOptions(*profile, profile_args->coding);
+    AddLayeredCodingOptions(*profile, profile_args->coding);
     profile
         ->add_option("--bitrates-kbps",
                      profile_args->bitrates_kbps,

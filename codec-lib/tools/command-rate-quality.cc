@@ -1,4 +1,5 @@
-// lvc rate-quality / overhead: tables from profiles (for codec-lib/README.md).
+// lvc rate-quality / overhead / bd-rate: tables and comparisons from profiles.
+#include "metrics/bjontegaard.h"
 #include "profile/rate-quality.h"
 #include "tools/commands.h"
 
@@ -68,6 +69,60 @@ RunOverhead(const Console& console,
     console.out.unsetf(std::ios::floatfield);
 }
 
+struct BdArgs
+{
+    std::string reference;
+    std::string test;
+    int reference_min_level = 1;
+    int test_min_level = 1;
+};
+
+/// A profile's curve from level `min_level` on: (bits per pixel, PSNR-Y).
+std::vector<RdPoint>
+CurveFrom(const std::string& path, int min_level, const std::string& option)
+{
+    ns3::VideoProfile profile = ns3::VideoProfile::Load(path);
+    std::vector<RdPoint> out;
+    for (const RatePoint& p : RateQualityCurve(profile))
+    {
+        if (static_cast<int>(p.level) >= min_level)
+        {
+            out.push_back(RdPoint{p.bits_per_pixel, p.psnr_db});
+        }
+    }
+    if (out.size() < 4)
+    {
+        throw ns3::InputError(option + ": " + path + " has " + std::to_string(out.size()) +
+                              " levels from level " + std::to_string(min_level) +
+                              " on; the Bjontegaard fit needs 4");
+    }
+    return out;
+}
+
+void
+RunBdRate(const Console& console, const BdArgs& args)
+{
+    const std::vector<RdPoint> reference =
+        CurveFrom(args.reference, args.reference_min_level, "--reference-min-level");
+    const std::vector<RdPoint> test = CurveFrom(args.test, args.test_min_level, "--test-min-level");
+    double rate = 0;
+    double psnr = 0;
+    try
+    {
+        rate = BdRate(reference, test);
+        psnr = BdPsnr(reference, test);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw ns3::InputError(args.test + " against " + args.reference + ": " + e.what());
+    }
+    console.out << std::fixed << std::setprecision(2) << "BD-rate " << std::showpos << rate * 100
+                << " %, BD-PSNR " << psnr << std::noshowpos << " dB (" << args.test << " against "
+                << args.reference << ", bpp and PSNR-Y, levels " << args.test_min_level
+                << ".. against " << args.reference_min_level << "..)\n";
+    console.out.unsetf(std::ios::floatfield);
+}
+
 } // namespace
 
 void
@@ -88,6 +143,24 @@ AddRateQualityCommands(CLI::App& app, Console& console)
     overhead->add_option("reference", *reference, "the single-layer ladder profile")->required();
     overhead->callback(
         [&console, layered, reference] { RunOverhead(console, *layered, *reference); });
+
+    auto bd = std::make_shared<BdArgs>();
+    CLI::App* bd_rate = app.add_subcommand("bd-rate",
+                                           "Bjontegaard BD-rate and BD-PSNR of a profile against a "
+                                           "reference (cubic fits, bpp and PSNR-Y)");
+    bd_rate->add_option("reference", bd->reference, "the reference profile")->required();
+    bd_rate->add_option("test", bd->test, "the profile compared with it")->required();
+    bd_rate
+        ->add_option("--reference-min-level",
+                     bd->reference_min_level,
+                     "use the reference's levels from this one on")
+        ->capture_default_str();
+    bd_rate
+        ->add_option("--test-min-level",
+                     bd->test_min_level,
+                     "use the test's levels from this one on")
+        ->capture_default_str();
+    bd_rate->callback([&console, bd] { RunBdRate(console, *bd); });
 }
 
 } // namespace lvc

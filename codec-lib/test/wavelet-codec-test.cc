@@ -1,0 +1,383 @@
+// The wavelet codec end to end: every layer adds quality, the layers meet their rates, a
+// bitstream file decodes to what the encoder measured, bytes are reproducible, and damaged or
+// impossible input is a clear error.
+#include "bitstream/bitstream-format.h"
+#include "metrics/psnr.h"
+#include "test/test-support.h"
+#include "wavelet/wavelet-chunk.h"
+#include "wavelet/wavelet-stream.h"
+#include "weights/safetensors.h"
+
+#include "ns3/input-error.h"
+#include "ns3/video-profile.h"
+
+#include <cstdlib>
+#include <gtest/gtest.h>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <random>
+
+namespace lvc
+{
+namespace
+{
+
+const char* const kStreet = "videos/y4m/street_384x216_54f.y4m";
+
+/// 24 frames of foreman at 176x144 (held out of every training set).
+std::vector<Frame>
+Foreman(int frames = 24)
+{
+    ReadOptions options;
+    options.width = 176;
+    options.height = 144;
+    return test::ReadFrames(test::Shared("videos/y4m/foreman_cif_60f.y4m"), frames, options);
+}
+
+double
+MeanPsnrY(const std::vector<Frame>& a, const std::vector<Frame>& b)
+{
+    double sum = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+    {
+        sum += PsnrY_db(a[i], b[i]);
+    }
+    return sum / static_cast<double>(a.size());
+}
+
+TEST(WaveletCodec, EveryLayerAddsQualityAndLayersMeetTheirRates)
+{
+    const std::vector<Frame> frames = Foreman();
+    WaveletCodingOptions options;
+    options.gop_frames = 8;
+    // Rates well above what the motion needs (layer 1 would otherwise grow, and the layers
+    // after it with it).
+    options.layer_bpp = {0.1, 0.15, 0.25, 0.4, 0.65, 1.0};
+    const EncodedWaveletChunk coded = EncodeWaveletChunk(frames, options);
+    ASSERT_EQ(coded.layers.size(), options.layer_bpp.size());
+    const double pixels = 176.0 * 144 * static_cast<double>(frames.size());
+    WaveletChunkDecoder decoder(176, 144, static_cast<int>(frames.size()), 8);
+    double previous = 0;
+    double bits = 0;
+    std::vector<double> psnr;
+    for (std::size_t k = 0; k < coded.layers.size(); ++k)
+    {
+        decoder.DecodeLayer(coded.layers[k]);
+        psnr.push_back(MeanPsnrY(frames, decoder.Reconstruct()));
+        bits += 8.0 * static_cast<double>(coded.layers[k].size());
+        EXPECT_GT(psnr.back(), previous + 0.3) << "layer " << k + 1 << " adds too little";
+        previous = psnr.back();
+        {
+            // Within the cumulative target (a unit boundary at most below it; a few bytes of the
+            // unit count and the coder's flush above it).
+            EXPECT_LT(bits, options.layer_bpp[k] * pixels + 64) << "layer " << k + 1;
+            EXPECT_GT(bits, 0.9 * options.layer_bpp[k] * pixels) << "layer " << k + 1;
+        }
+    }
+    EXPECT_GT(psnr.back() - psnr.front(), 6.0); // K layers against one
+    EXPECT_GT(coded.motion_bits, 0);
+}
+
+/// The bytes of a fixed chunk: they change only when the format or the encoder's decisions do
+/// (then bump BitstreamHeader::kVersion if the format changed, and pin the new hash, printed
+/// with LVC_PRINT_GOLDEN=1).
+TEST(WaveletCodec, BytesOfAFixedChunkAreUnchanged)
+{
+    ReadOptions small;
+    small.width = 64;
+    small.height = 48;
+    const std::vector<Frame> frames =
+        test::ReadFrames(test::Shared("videos/y4m/foreman_cif_60f.y4m"), 9, small);
+    WaveletCodingOptions options;
+    options.gop_frames = 4;
+    options.layer_bpp = {0.1, 0.2, 0.4, 0.8};
+    const EncodedWaveletChunk coded = EncodeWaveletChunk(frames, options);
+    std::vector<std::uint8_t> all;
+    for (const auto& layer : coded.layers)
+    {
+        all.insert(all.end(), layer.begin(), layer.end());
+    }
+    const std::string sha = Sha256Hex(all.data(), all.size());
+    if (std::getenv("LVC_PRINT_GOLDEN"))
+    {
+        std::cout << "golden wavelet chunk sha256: " << sha << " (" << all.size() << " bytes)\n";
+    }
+    EXPECT_EQ(sha, "1bf890702a57fe88e77db441d5696bf7ce60850fff910b77b028c9595bfb385a");
+}
+
+TEST(WaveletCodec, IntraOnlyAndSingleFrameChunksDecode)
+{
+    const std::vector<Frame> frames = Foreman(3);
+    WaveletCodingOptions options;
+    options.gop_frames = 0;
+    options.layer_bpp = {0.2, 0.5, 1.0, 2.0};
+    const EncodedWaveletChunk coded = EncodeWaveletChunk(frames, options);
+    EXPECT_EQ(coded.motion_bits, 0);
+    WaveletChunkDecoder decoder(176, 144, 3, 0);
+    for (const auto& layer : coded.layers)
+    {
+        decoder.DecodeLayer(layer);
+    }
+    EXPECT_GT(MeanPsnrY(frames, decoder.Reconstruct()), 38);
+    const std::vector<Frame> one(frames.begin(), frames.begin() + 1);
+    options.gop_frames = 32;
+    const EncodedWaveletChunk single = EncodeWaveletChunk(one, options);
+    WaveletChunkDecoder one_decoder(176, 144, 1, 32);
+    one_decoder.DecodeLayer(single.layers[0]);
+    EXPECT_GT(MeanPsnrY(one, one_decoder.Reconstruct()), 25);
+}
+
+TEST(WaveletCodec, SceneCutsBecomePicturesAndDecode)
+{
+    // LS_SVA_D splices shots: frames 0..79 hold at least one cut.
+    ReadOptions at_25;
+    at_25.fps = 25;
+    const std::vector<Frame> frames =
+        test::ReadFrames(test::Shared("videos/h264/LS_SVA_D.264"), 80, at_25);
+    WaveletCodingOptions options;
+    const EncodedWaveletChunk coded = EncodeWaveletChunk(frames, options);
+    ASSERT_FALSE(coded.scene_cuts.empty());
+    WaveletChunkDecoder decoder(frames[0].Width(), frames[0].Height(), 80, options.gop_frames);
+    for (const auto& layer : coded.layers)
+    {
+        decoder.DecodeLayer(layer);
+    }
+    EXPECT_EQ(decoder.SceneCuts(), coded.scene_cuts);
+    EXPECT_GT(MeanPsnrY(frames, decoder.Reconstruct()), 28);
+}
+
+TEST(WaveletCodec, DamagedPayloadsAreErrorsNeverCrashes)
+{
+    const std::vector<Frame> frames = Foreman(9);
+    WaveletCodingOptions options;
+    options.gop_frames = 8;
+    const EncodedWaveletChunk coded = EncodeWaveletChunk(frames, options);
+    std::mt19937 rng(5);
+    int errors = 0;
+    for (int trial = 0; trial < 40; ++trial)
+    {
+        std::vector<std::vector<std::uint8_t>> layers = coded.layers;
+        std::vector<std::uint8_t>& victim = layers[static_cast<std::size_t>(trial % 3)];
+        if (trial % 4 == 0)
+        {
+            victim.resize(victim.size() / 3); // cut short
+        }
+        else
+        {
+            for (int i = 0; i < 8; ++i)
+            {
+                victim[rng() % victim.size()] ^= static_cast<std::uint8_t>(1U << (rng() % 8));
+            }
+        }
+        try
+        {
+            WaveletChunkDecoder decoder(176, 144, 9, 8);
+            for (const auto& layer : layers)
+            {
+                decoder.DecodeLayer(layer);
+            }
+            EXPECT_EQ(decoder.Reconstruct().size(), 9U);
+        }
+        catch (const std::runtime_error&)
+        {
+            ++errors;
+        }
+    }
+    SUCCEED() << errors << " of 40 damaged chunks were refused";
+    // A unit count beyond the chunk's is always refused.
+    std::vector<std::uint8_t> huge{0xFF, 0xFF, 0xFF, 0xFF, 0x0F};
+    WaveletChunkDecoder decoder(176, 144, 9, 8);
+    EXPECT_THROW(decoder.DecodeLayer(huge), std::runtime_error);
+    EXPECT_THROW(WaveletChunkDecoder(175, 144, 9, 8), std::invalid_argument);
+}
+
+std::vector<std::string>
+ShortClip(std::vector<std::string> args)
+{
+    for (const char* a :
+         {"--frames", "20", "--width", "192", "--height", "108", "--chunk-s", "0.4"})
+    {
+        args.push_back(a);
+    }
+    return args;
+}
+
+TEST(WaveletCodec, FilesDecodeToTheProfilesQualityAndBytesAddUp)
+{
+    const std::string clip = test::Shared(kStreet);
+    const std::string bitstream = test::ScratchPath("wavelet.lvc");
+    const std::string again = test::ScratchPath("wavelet-again.lvc");
+    const std::string profile_path = test::ScratchPath("wavelet.json");
+    std::string out;
+    std::string err;
+    ASSERT_EQ(
+        test::RunLvcForTest(ShortClip({"--quiet", "encode", clip, "--gop", "8", "-o", bitstream}),
+                            &out,
+                            &err),
+        0)
+        << err;
+    EXPECT_NE(out.find("20 frames, 2 chunks, 6 layers, wavelet codec, keys every 8 frames"),
+              std::string::npos)
+        << out;
+    ASSERT_EQ(test::RunLvcForTest(ShortClip({"--quiet", "encode", clip, "--gop", "8", "-o", again}),
+                                  &out,
+                                  &err),
+              0)
+        << err;
+    EXPECT_EQ(ReadFileBytes(bitstream), ReadFileBytes(again)); // reproducible
+    ASSERT_EQ(test::RunLvcForTest(ShortClip({"--quiet",
+                                             "profile",
+                                             clip,
+                                             "--codec",
+                                             "wavelet",
+                                             "--gop",
+                                             "8",
+                                             "--psnr",
+                                             "y",
+                                             "--no-ms-ssim",
+                                             "-o",
+                                             profile_path}),
+                                  &out,
+                                  &err),
+              0)
+        << err;
+    EXPECT_EQ(std::system((test::CheckProfileTool() + " " + profile_path).c_str()), 0);
+    const ns3::VideoProfile profile = ns3::VideoProfile::Load(profile_path);
+    const BitstreamReader reader = BitstreamReader::Open(bitstream);
+    EXPECT_EQ(reader.Header().codec, BitstreamHeader::Codec::kWavelet);
+    ASSERT_EQ(profile.GetChunkCount(), reader.Header().chunks);
+    ASSERT_EQ(profile.GetLevelCount(), 6U);
+    EXPECT_EQ(profile.GetExitCount(), 1U);
+    std::uint64_t total = 0;
+    for (std::uint32_t c = 0; c < profile.GetChunkCount(); ++c)
+    {
+        for (int j = 1; j <= 6; ++j)
+        {
+            std::uint64_t expected = reader.LayerBytes(c, j) + 8;
+            if (j == 1)
+            {
+                expected += 4 + (c == 0 ? BitstreamHeader::kSize + 4 : 0);
+            }
+            EXPECT_EQ(profile.GetChunk(c).layers[j - 1].bytes, expected)
+                << "chunk " << c << " layer " << j;
+            total += profile.GetChunk(c).layers[j - 1].bytes;
+        }
+    }
+    EXPECT_EQ(total, ReadFileBytes(bitstream).size());
+    // The file decoded with layers 1..3: the profile's PSNR of that prefix, to the rounding of
+    // the printout.
+    ASSERT_EQ(test::RunLvcForTest({"--quiet",
+                                   "decode",
+                                   bitstream,
+                                   "--layers",
+                                   "3",
+                                   "--reference",
+                                   clip,
+                                   "--reference-width",
+                                   "192",
+                                   "--reference-height",
+                                   "108"},
+                                  &out,
+                                  &err),
+              0)
+        << err;
+    double profile_psnr = 0;
+    for (std::uint32_t c = 0; c < profile.GetChunkCount(); ++c)
+    {
+        profile_psnr += profile.GetChunk(c).layers[2].psnr_db * profile.GetChunkDurationOf_s(c);
+    }
+    profile_psnr /= profile.GetTotalDuration_s();
+    const std::size_t at = out.find("PSNR-Y ");
+    ASSERT_NE(at, std::string::npos) << out;
+    EXPECT_NEAR(std::stod(out.substr(at + 7)), profile_psnr, 0.006) << out;
+    const auto settings = nlohmann::json::parse(profile.GetCodec().settings_json);
+    EXPECT_EQ(settings["gop_frames"].get<int>(), 8);
+    EXPECT_GT(settings["encode_ms_per_frame"].get<double>(), 0);
+}
+
+TEST(WaveletCodec, BadFilesAndOptionsAreClearErrors)
+{
+    const std::string clip = test::Shared(kStreet);
+    const std::string bitstream = test::ScratchPath("wavelet-bad.lvc");
+    std::string out;
+    std::string err;
+    ASSERT_EQ(
+        test::RunLvcForTest(ShortClip({"--quiet", "encode", clip, "-o", bitstream}), &out, &err),
+        0)
+        << err;
+    std::vector<std::uint8_t> bytes = ReadFileBytes(bitstream);
+    // A payload damaged with its CRC made to match: the decoder names the chunk and layer or
+    // decodes something, never crashes.
+    EXPECT_EQ(test::RunLvcForTest({"decode", bitstream, "--layers", "7"}, &out, &err), 1);
+    EXPECT_NE(err.find("--layers: 7 but " + bitstream + " has layers 1..6"), std::string::npos)
+        << err;
+    const std::string cut =
+        test::WriteScratchFile("wavelet-cut.lvc", std::string(bytes.begin(), bytes.end() - 10));
+    EXPECT_EQ(test::RunLvcForTest({"decode", cut}, &out, &err), 1);
+    EXPECT_NE(err.find("truncated"), std::string::npos) << err;
+    for (const auto& [args, message] :
+         std::vector<std::pair<std::vector<std::string>, std::string>>{
+             {{"encode", clip, "--gop", "65", "-o", bitstream},
+              "--gop: 0 (intra) or 2..64, not 65"},
+             {{"encode", clip, "--layer-bpp", "0.1,0.05", "-o", bitstream},
+              "--layer-bpp: cumulative rates"},
+             {{"encode", clip, "--motion-lambda", "-1", "-o", bitstream}, "--motion-lambda"},
+             {{"encode", clip, "--codec", "h266", "-o", bitstream},
+              "--codec: wavelet or neural-gru, not 'h266'"},
+             {{"bd-rate", bitstream, bitstream}, bitstream},
+         })
+    {
+        EXPECT_EQ(test::RunLvcForTest(args, &out, &err), 1) << args[0];
+        EXPECT_NE(err.find(message), std::string::npos) << err;
+    }
+}
+
+TEST(WaveletCodec, BdRateCommandComparesProfiles)
+{
+    const std::string ladder = test::ScratchPath("bd-ladder.json");
+    const std::string layered = test::ScratchPath("bd-layered.json");
+    // Two real profiles of one short clip: the wavelet codec against the x264 ladder.
+    std::string out;
+    std::string err;
+    const std::string clip = test::Shared(kStreet);
+    ASSERT_EQ(test::RunLvcForTest(ShortClip({"--quiet",
+                                             "ladder",
+                                             clip,
+                                             "--encoder",
+                                             "x264",
+                                             "--preset",
+                                             "veryfast",
+                                             "--no-ms-ssim",
+                                             "-o",
+                                             ladder}),
+                                  &out,
+                                  &err),
+              0)
+        << err;
+    ASSERT_EQ(test::RunLvcForTest(ShortClip({"--quiet",
+                                             "profile",
+                                             clip,
+                                             "--codec",
+                                             "wavelet",
+                                             "--no-ms-ssim",
+                                             "--layer-bpp",
+                                             "0.05,0.1,0.2,0.4,0.8",
+                                             "-o",
+                                             layered}),
+                                  &out,
+                                  &err),
+              0)
+        << err;
+    ASSERT_EQ(test::RunLvcForTest({"bd-rate", ladder, layered}, &out, &err), 0) << err;
+    EXPECT_NE(out.find("BD-rate "), std::string::npos) << out;
+    EXPECT_NE(out.find(" %, BD-PSNR "), std::string::npos) << out;
+    EXPECT_EQ(
+        test::RunLvcForTest({"bd-rate", ladder, layered, "--test-min-level", "3"}, &out, &err),
+        1);
+    EXPECT_NE(err.find("--test-min-level: " + layered + " has 3 levels from level 3 on"),
+              std::string::npos)
+        << err;
+}
+
+} // namespace
+} // namespace lvc

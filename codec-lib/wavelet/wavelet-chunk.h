@@ -1,0 +1,72 @@
+// One chunk of the layered wavelet codec: the encoder (motion, open-loop prediction, wavelet
+// transform, embedded coding cut into K layers at target rates) and the decoder of any prefix.
+#ifndef LVC_WAVELET_WAVELET_CHUNK_H
+#define LVC_WAVELET_WAVELET_CHUNK_H
+
+#include "io/frame.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace lvc
+{
+
+struct WaveletCodingOptions
+{
+    /// Keys every gop_frames frames (a power of two gives a full dyadic hierarchy); 0 or 1:
+    /// every frame a picture.
+    int gop_frames = 32;
+    /// Cumulative bits per pixel (luma samples x frames) of layers 1..K: the rate each layer
+    /// prefix is cut at. Layer 1 also holds the motion; it grows when motion alone exceeds it.
+    std::vector<double> layer_bpp{0.012, 0.022, 0.04, 0.075, 0.135, 0.25};
+    /// Motion search's rate weight (SAD per estimated bit).
+    double motion_lambda = 16;
+    /// Each frame's coefficients are scaled by its distortion weight to this power, halved
+    /// (1: the open-loop propagation model as it is).
+    double weight_exponent = 1.0;
+    /// Scene cuts (luma histogram distance to the previous frame above it) start a new key
+    /// picture; 0: none.
+    double scene_cut_threshold = 0.5;
+};
+
+/// What the encoder made of a chunk.
+struct EncodedWaveletChunk
+{
+    std::vector<std::vector<std::uint8_t>> layers; ///< payload of each layer 1..K
+    double motion_bits = 0;                        ///< estimated share of layer 1 (motion syntax)
+    std::vector<int> scene_cuts;
+};
+
+/// Encodes the frames of one chunk (same size, even sides) into layer payloads.
+EncodedWaveletChunk EncodeWaveletChunk(const std::vector<Frame>& frames,
+                                       const WaveletCodingOptions& options);
+
+/**
+ * \brief Decodes a chunk's layers in order (layer 1 first) and reconstructs its frames from the
+ * layers decoded so far, exactly as the encoder's own decoding of that prefix. A payload that
+ * is not a layer of this geometry throws std::runtime_error.
+ */
+class WaveletChunkDecoder
+{
+  public:
+    WaveletChunkDecoder(int width, int height, int frames, int gop_frames);
+    ~WaveletChunkDecoder();
+    WaveletChunkDecoder(const WaveletChunkDecoder&) = delete;
+    WaveletChunkDecoder& operator=(const WaveletChunkDecoder&) = delete;
+
+    void DecodeLayer(const std::vector<std::uint8_t>& payload);
+    int LayersDecoded() const;
+    /// The frames in display order.
+    std::vector<Frame> Reconstruct() const;
+    const std::vector<int>& SceneCuts() const;
+
+  private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace lvc
+
+#endif // LVC_WAVELET_WAVELET_CHUNK_H
