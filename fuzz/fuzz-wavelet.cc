@@ -31,6 +31,10 @@ LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
         payloads.emplace_back(data + at + 2, data + at + 2 + length);
         at += 2 + length;
     }
+    if (payloads.empty())
+    {
+        return 0; // nothing to decode (Reconstruct needs a layer)
+    }
     try
     {
         lvc::WaveletChunkDecoder decoder(width, height, frames, gop);

@@ -10,7 +10,7 @@ packages=(
   # libraries
   nlohmann-json3-dev libcli11-dev libfmt-dev libeigen3-dev libgtest-dev libgmock-dev libbenchmark-dev
   # codec-lib: FFmpeg and LibTorch (CPU; OpenBLAS for fast matrix products)
-  libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libswscale-dev
+  libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libswscale-dev libopenjp2-7-dev
   libtorch-dev libopenblas0-pthread
 )
 missing=()

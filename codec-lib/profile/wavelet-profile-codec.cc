@@ -93,8 +93,20 @@ WaveletProfileCodec::Settings() const
         m_frames > 0 ? std::round(m_motion_bits / static_cast<double>(m_frames) * 1e4) / 1e4 : 0;
     json["bytes"] = "layer payload + 8-byte chunk-table entry; layer 1 also the chunk's 4-byte "
                     "frame count, and in chunk 0 the file header and the table CRC";
+    if (m_options.restorer)
+    {
+        json["exits"] = "1: the plain reconstruction; 2..: the restoration network (frames at half "
+                        "resolution as 6 channels plus a noise hint, 3x3 residual blocks) to "
+                        "growing depths, restore weights " +
+                        m_options.restorer->WeightsSha256().substr(0, 16);
+    }
+    else
+    {
+        json["exits"] = "1: the plain reconstruction (no restoration network)";
+    }
     json["decode_ms"] = "entropy decoding of layers 1..k + rebuilding every frame (inverse "
-                        "wavelet transform, motion compensation), measured, one thread";
+                        "wavelet transform, motion compensation) + the restoration network to the "
+                        "exit, measured, one thread";
     json["encode_ms_per_frame"] =
         m_frames > 0 ? std::round(m_encode_ms / static_cast<double>(m_frames) * 100) / 100 : 0;
     return json;
@@ -105,6 +117,12 @@ WaveletProfileCodec::DescribeCodec(ns3::CodecInfo& info) const
 {
     info.version = "lvc-wavelet v1, bitstream v" + std::to_string(BitstreamHeader::kVersion);
     info.decode_device = CpuModelName() + ", one thread (shared 2-core machine)";
+    if (m_options.restorer)
+    {
+        const std::string& path = m_options.restorer->WeightsPath();
+        info.weights = path.substr(path.find_last_of('/') + 1);
+        info.weights_sha256 = m_options.restorer->WeightsSha256();
+    }
 }
 
 std::vector<ns3::LayerInfo>
@@ -143,14 +161,35 @@ WaveletProfileCodec::CodeChunk(const std::vector<Frame>& frames,
                 layer.bytes += BitstreamHeader::kSize + 4;
             }
         }
-        const Quality q = MeasureSequence(frames, out, m_options.quality);
-        layer.psnr_db = q.psnr_db;
-        layer.ssim = q.ssim;
-        layer.ms_ssim = q.ms_ssim;
-        layer.exits.push_back(ns3::ExitInfo{q.psnr_db, q.ssim, entropy_ms + rebuild_ms});
-        if (sink)
+        const int exits = m_options.restorer ? m_options.restorer->ExitCount() : 1;
+        const std::vector<float> hints = exits > 1 ? decoder.NoiseHints() : std::vector<float>{};
+        for (int e = 1; e <= exits; ++e)
         {
-            sink(k, out);
+            std::vector<Frame> restored;
+            double restore_ms = 0;
+            if (e > 1)
+            {
+                start = Clock::now();
+                restored = m_options.restorer->Restore(out, hints, e);
+                restore_ms = MillisecondsSince(start);
+            }
+            const std::vector<Frame>& exit_frames = e > 1 ? restored : out;
+            const bool last = e == exits;
+            QualityOptions quality = m_options.quality;
+            quality.ms_ssim = quality.ms_ssim && last;
+            const Quality q = MeasureSequence(frames, exit_frames, quality);
+            layer.exits.push_back(
+                ns3::ExitInfo{q.psnr_db, q.ssim, entropy_ms + rebuild_ms + restore_ms});
+            if (last)
+            {
+                layer.psnr_db = q.psnr_db;
+                layer.ssim = q.ssim;
+                layer.ms_ssim = q.ms_ssim;
+                if (sink)
+                {
+                    sink(k, exit_frames);
+                }
+            }
         }
         layers.push_back(layer);
     }

@@ -6,9 +6,11 @@
 #include "bitstream/bitstream-format.h"
 #include "metrics/quality.h"
 #include "profile/chunk-codec.h"
+#include "wavelet/frame-restorer.h"
 #include "wavelet/wavelet-chunk.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,8 @@ struct WaveletProfileOptions
 {
     QualityOptions quality;
     WaveletCodingOptions coding;
+    /// The learned restoration (exits 2..); null: one exit, the plain reconstruction.
+    std::shared_ptr<FrameRestorer> restorer;
 };
 
 /**
@@ -26,8 +30,10 @@ struct WaveletProfileOptions
  * their bytes layer by layer and measures every prefix k. Bytes of layer j: its payload plus its
  * chunk-table entry (8 bytes); layer 1 also carries the chunk's frame count (4 bytes) and, in
  * chunk 0, the file header and the table's CRC, so that a profile's bytes add up to the file's.
- * decode_ms of prefix k: the measured time to entropy-decode layers 1..k plus the measured time
- * to rebuild every frame from them (inverse transform, motion compensation), one thread.
+ * decode_ms of prefix k at exit e: the measured time to entropy-decode layers 1..k, plus the
+ * measured time to rebuild every frame from them (inverse transform, motion compensation), plus
+ * for e >= 2 the measured time of the restoration network to exit e. Quality is measured at
+ * every exit; the layer's own psnr_db/ssim are the full exit's.
  */
 class WaveletProfileCodec : public ChunkCodec
 {

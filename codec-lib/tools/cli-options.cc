@@ -126,10 +126,11 @@ AddLayeredCodingOptions(CLI::App& command, LayeredCodingOptions& options)
         ->capture_default_str();
     command
         .add_option("--layer-bpp",
-                    options.wavelet.layer_bpp,
-                    "wavelet: cumulative bits per pixel of layers 1..K (K = how many)")
-        ->delimiter(',')
-        ->capture_default_str();
+                    options.layer_bpp,
+                    "wavelet, jpeg2000-layered: cumulative bits per pixel of layers 1..K (K = how "
+                    "many; wavelet default 0.012,0.022,0.04,0.075,0.135,0.25; jpeg2000-layered "
+                    "0.1,0.2,0.35,0.6,1,1.6)")
+        ->delimiter(',');
     command
         .add_option("--motion-lambda",
                     options.wavelet.motion_lambda,
@@ -162,6 +163,10 @@ ResolveLayeredCodingOptions(LayeredCodingOptions& options)
         options.wavelet.gop_frames = options.gop;
     }
     options.wavelet.scene_cut_threshold = options.gru.scene_cut_threshold;
+    if (!options.layer_bpp.empty())
+    {
+        options.wavelet.layer_bpp = options.layer_bpp;
+    }
 }
 
 ReadOptions

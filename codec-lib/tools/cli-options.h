@@ -48,7 +48,8 @@ void AddNeuralCodingOptions(CLI::App& command, NeuralCodingOptions& options);
 /// The coding options of both layered codecs, as encode and profile take them.
 struct LayeredCodingOptions
 {
-    int gop = -1; ///< --gop as given; -1: each codec's default (wavelet 32, GRU 8)
+    int gop = -1;                  ///< --gop as given; -1: each codec's default (wavelet 32, GRU 8)
+    std::vector<double> layer_bpp; ///< --layer-bpp as given; empty: each codec's default
     NeuralCodingOptions gru;
     WaveletCodingOptions wavelet;
 };

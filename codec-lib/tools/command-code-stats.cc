@@ -7,6 +7,7 @@
 #include "io/video-reader.h"
 #include "nn/neural-codec.h"
 #include "tools/commands.h"
+#include "tools/default-paths.h"
 #include "tools/png-file.h"
 
 #include "ns3/input-error.h"
@@ -14,10 +15,6 @@
 #include <algorithm>
 #include <iomanip>
 #include <memory>
-
-#ifndef LVC_DEFAULT_WEIGHTS
-#define LVC_DEFAULT_WEIGHTS "codec-lib/weights/lvc-intra-k6.safetensors"
-#endif
 
 namespace lvc
 {

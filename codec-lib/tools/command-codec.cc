@@ -4,17 +4,15 @@
 #include "io/video-reader.h"
 #include "io/video-writer.h"
 #include "metrics/quality.h"
+#include "restore/restorer.h"
 #include "tools/commands.h"
+#include "tools/default-paths.h"
 #include "wavelet/wavelet-stream.h"
 
 #include "ns3/input-error.h"
 
 #include <iomanip>
 #include <memory>
-
-#ifndef LVC_DEFAULT_WEIGHTS
-#define LVC_DEFAULT_WEIGHTS "codec-lib/weights/lvc-intra-k6.safetensors"
-#endif
 
 namespace lvc
 {
@@ -36,6 +34,7 @@ struct CodecArgs
     int exit = 0;
     VideoOptions reference;
     std::string codec = "wavelet";
+    std::string restore_weights = LVC_DEFAULT_RESTORE_WEIGHTS;
     LayeredCodingOptions coding;
 };
 
@@ -139,11 +138,17 @@ RunDecode(const Console& console, const CodecArgs& args)
         throw InputError("--layers: " + std::to_string(args.layers) + " but " + args.input +
                          " has layers 1.." + std::to_string(h.layers));
     }
-    const int exits = wavelet ? 1 : ModelConfig::kExitCount;
+    std::unique_ptr<FrameRestorer> restorer;
+    if (wavelet && args.restore_weights != "none")
+    {
+        restorer = std::make_unique<NetworkRestorer>(args.restore_weights, args.threads);
+    }
+    const int exits = wavelet ? (restorer ? restorer->ExitCount() : 1) : ModelConfig::kExitCount;
     const int exit = args.exit == 0 ? exits : args.exit;
     if (exit < 1 || exit > exits)
     {
-        throw InputError("--exit: 1.." + std::to_string(exits) + " for this bitstream's codec");
+        throw InputError("--exit: 1.." + std::to_string(exits) + " for this bitstream's codec" +
+                         (wavelet && !restorer ? " without restoration weights" : ""));
     }
     std::unique_ptr<NeuralCodec> codec;
     if (!wavelet)
@@ -185,7 +190,7 @@ RunDecode(const Console& console, const CodecArgs& args)
     };
     if (wavelet)
     {
-        DecodeWaveletBitstream(reader, layers, sink);
+        DecodeWaveletBitstream(reader, layers, exit, restorer.get(), sink);
     }
     else
     {
@@ -243,7 +248,15 @@ AddCodecCommands(CLI::App& app, Console& console)
                      "neural-gru: the weights the bitstream was made with")
         ->capture_default_str();
     decode->add_option("--layers", dec->layers, "decode layers 1..k (default: all)");
-    decode->add_option("--exit", dec->exit, "decoder exit (default: the full decoder)");
+    decode->add_option("--exit",
+                       dec->exit,
+                       "decoder exit (default: the full decoder; wavelet: 1 is "
+                       "the plain reconstruction, 2.. the restoration network's)");
+    decode
+        ->add_option("--restore-weights",
+                     dec->restore_weights,
+                     "wavelet: the restoration network's weights ('none': exit 1 only)")
+        ->capture_default_str();
     decode->add_option("--threads", dec->threads, "LibTorch threads")->capture_default_str();
     decode->add_option("--reference", dec->reference.path, "also measure PSNR/SSIM against it");
     decode->add_option("--reference-fps", dec->reference.fps, "--fps of the reference");

@@ -1,4 +1,5 @@
 // lvc profile / ladder / layered-baseline: video in, profile (JSON v1) out.
+#include "baseline/jpeg2000-layered-codec.h"
 #include "baseline/ladder-codec.h"
 #include "baseline/rate-ladder.h"
 #include "baseline/residual-layered-codec.h"
@@ -7,16 +8,14 @@
 #include "profile/profile-maker.h"
 #include "profile/rate-quality.h"
 #include "profile/wavelet-profile-codec.h"
+#include "restore/restorer.h"
 #include "tools/commands.h"
+#include "tools/default-paths.h"
 
 #include "ns3/input-error.h"
 
 #include <iomanip>
 #include <memory>
-
-#ifndef LVC_DEFAULT_WEIGHTS
-#define LVC_DEFAULT_WEIGHTS "codec-lib/weights/lvc-intra-k6.safetensors"
-#endif
 
 namespace lvc
 {
@@ -45,6 +44,7 @@ struct ProfileArgs
     std::size_t level = 0;
     std::string reconstruct_quality = "lossless";
     std::string weights = LVC_DEFAULT_WEIGHTS;
+    std::string restore_weights = LVC_DEFAULT_RESTORE_WEIGHTS;
     int nn_threads = 1;
     LayeredCodingOptions coding;
 };
@@ -86,7 +86,29 @@ MakeCodec(const ProfileArgs& args, const QualityOptions& quality)
         WaveletProfileOptions options;
         options.coding = coding.wavelet;
         options.quality = quality;
+        if (args.restore_weights != "none")
+        {
+            options.restorer =
+                std::make_shared<NetworkRestorer>(args.restore_weights, args.nn_threads);
+        }
         return std::make_unique<WaveletProfileCodec>(options);
+    }
+    if (name == "jpeg2000-layered")
+    {
+        Jpeg2000LayeredOptions options;
+        options.quality = quality;
+        if (!coding.layer_bpp.empty())
+        {
+            options.layer_bpp = coding.layer_bpp;
+        }
+        try
+        {
+            return std::make_unique<Jpeg2000LayeredCodec>(options);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            throw InputError(std::string("--layer-bpp: ") + e.what());
+        }
     }
     if (name == "neural-gru" || name == "neural")
     {
@@ -134,10 +156,9 @@ MakeCodec(const ProfileArgs& args, const QualityOptions& quality)
             return std::make_unique<ResidualLayeredCodec>(options);
         }
     }
-    throw InputError(
-        "--codec: unknown codec '" + name +
-        "' (x264-ladder, x265-ladder, x265-residual-layered, x264-residual-layered, wavelet, "
-        "neural-gru)");
+    throw InputError("--codec: unknown codec '" + name +
+                     "' (x264-ladder, x265-ladder, x265-residual-layered, x264-residual-layered, "
+                     "jpeg2000-layered, wavelet, neural-gru)");
 }
 
 void
@@ -275,10 +296,15 @@ AddProfileCommands(CLI::App& app, Console& console)
         ->add_option("--codec",
                      profile_args->codec,
                      "x264-ladder, x265-ladder, x265-residual-layered (or x264-residual-layered), "
-                     "wavelet (the layered codec), neural-gru (the residual conv-GRU codec; "
-                     "'neural' is its old name)")
+                     "jpeg2000-layered (OpenJPEG quality layers, intra), wavelet (the layered "
+                     "codec), neural-gru (the residual conv-GRU codec; 'neural' is its old name)")
         ->required();
     profile->add_option("--weights", profile_args->weights, "neural-gru: the weights (safetensors)")
+        ->capture_default_str();
+    profile
+        ->add_option("--restore-weights",
+                     profile_args->restore_weights,
+                     "wavelet: the restoration network's weights, exits 2.. ('none': exit 1 only)")
         ->capture_default_str();
     profile
         ->add_option("--nn-threads",

@@ -1,6 +1,7 @@
 // lvc train / export-weights: the neural codec's training tool.
 #include "nn/neural-codec.h"
 #include "tools/commands.h"
+#include "tools/default-paths.h"
 #include "train/interpolation-errors.h"
 #include "train/trainer.h"
 
@@ -9,14 +10,6 @@
 #include <array>
 #include <memory>
 #include <random>
-
-#ifndef LVC_DEFAULT_WEIGHTS
-#define LVC_DEFAULT_WEIGHTS "codec-lib/weights/lvc-intra-k6.safetensors"
-#endif
-
-#ifndef LVC_DEFAULT_SHARED_DIR
-#define LVC_DEFAULT_SHARED_DIR "../shared"
-#endif
 
 namespace lvc
 {

@@ -21,6 +21,8 @@ void AddTrainCommands(CLI::App& app, Console& console);
 void AddCodecCommands(CLI::App& app, Console& console);
 /// code-stats (command-code-stats.cc).
 void AddCodeStatsCommand(CLI::App& app, Console& console);
+/// train-restore, export-restore (command-restore.cc).
+void AddRestoreCommands(CLI::App& app, Console& console);
 /// intra-baseline (command-intra-baseline.cc).
 void AddIntraBaselineCommand(CLI::App& app, Console& console);
 /// interpolation (command-interpolation.cc).

@@ -36,6 +36,7 @@ RunLvc(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     AddCodecCommands(app, console);
     AddCodeStatsCommand(app, console);
     AddIntraBaselineCommand(app, console);
+    AddRestoreCommands(app, console);
     // FFmpeg logs to stderr on its own; lvc reports errors itself unless asked to be verbose.
     av_log_set_level(AV_LOG_QUIET);
     try

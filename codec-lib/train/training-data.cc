@@ -33,6 +33,8 @@ IsPicture(const std::string& path)
     return false;
 }
 
+} // namespace
+
 Frame
 CropFlip(const Frame& source, int x0, int y0, int side, bool flip_x, bool flip_y)
 {
@@ -58,8 +60,6 @@ CropFlip(const Frame& source, int x0, int y0, int side, bool flip_x, bool flip_y
     }
     return out;
 }
-
-} // namespace
 
 const std::vector<SharedClip>&
 SharedClipSplit()

@@ -15,6 +15,9 @@
 namespace lvc
 {
 
+/// A side x side crop of `source` at (x0, y0) (even), optionally mirrored each way.
+Frame CropFlip(const Frame& source, int x0, int y0, int side, bool flip_x, bool flip_y);
+
 /// One file to take frames from, how to read it, and which frames to keep.
 struct TrainingSource
 {

@@ -135,6 +135,16 @@ EmbeddedCoder::UnitsCoded() const
     return m_units_coded;
 }
 
+int
+EmbeddedCoder::LastCodedPlane() const
+{
+    if (m_units_coded == 0)
+    {
+        return m_top_plane + 1;
+    }
+    return m_top_plane - static_cast<int>((m_units_coded - 1) / m_bands.size());
+}
+
 void
 EmbeddedCoder::Quantise(const std::vector<FloatPlane>& coefficients)
 {

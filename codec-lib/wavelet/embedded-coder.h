@@ -63,6 +63,8 @@ class EmbeddedCoder
     /// Codes unit `unit` (units must be coded in order) through `io`.
     void CodeUnit(std::size_t unit, SymbolCoder& io);
     std::size_t UnitsCoded() const;
+    /// The bit plane of the last unit coded (TopPlane() + 1 when none is).
+    int LastCodedPlane() const;
 
     /// The coefficients as a decoder holding the units coded so far reconstructs them.
     std::vector<FloatPlane> Dequantise() const;

@@ -470,6 +470,24 @@ WaveletChunkDecoder::DecodeLayer(const std::vector<std::uint8_t>& payload)
     ++s.layers;
 }
 
+std::vector<float>
+WaveletChunkDecoder::NoiseHints() const
+{
+    const State& s = *m_state;
+    if (s.layers == 0)
+    {
+        throw std::logic_error("wavelet decoder: no layer decoded");
+    }
+    std::vector<float> hints(static_cast<std::size_t>(s.frames));
+    const double plane = s.coder->LastCodedPlane() + std::log2(kStep);
+    for (std::size_t i = 0; i < s.gop.coding_order.size(); ++i)
+    {
+        hints[static_cast<std::size_t>(s.gop.coding_order[i])] =
+            static_cast<float>(plane - s.header.exponents[i] / kExponentUnit);
+    }
+    return hints;
+}
+
 std::vector<Frame>
 WaveletChunkDecoder::Reconstruct() const
 {

@@ -60,6 +60,12 @@ class WaveletChunkDecoder
     int LayersDecoded() const;
     /// The frames in display order.
     std::vector<Frame> Reconstruct() const;
+    /**
+     * Per frame (display order), log2 of the quantiser step its coefficients were cut at, in
+     * pixel units: the plane of the last unit decoded, less the frame's weight. What a
+     * restoration network is told of each frame's coding noise.
+     */
+    std::vector<float> NoiseHints() const;
     const std::vector<int>& SceneCuts() const;
 
   private:

@@ -130,8 +130,16 @@ void
 DecodeWaveletBitstream(
     const BitstreamReader& reader,
     int layers,
+    int exit,
+    FrameRestorer* restorer,
     const std::function<void(std::uint32_t chunk, const std::vector<Frame>&)>& sink)
 {
+    const int exits = restorer != nullptr ? restorer->ExitCount() : 1;
+    if (exit < 1 || exit > exits)
+    {
+        throw InputError("--exit: 1.." + std::to_string(exits) +
+                         (restorer != nullptr ? "" : " (no restoration weights)"));
+    }
     const BitstreamHeader& h = reader.Header();
     if (h.codec != BitstreamHeader::Codec::kWavelet)
     {
@@ -163,7 +171,14 @@ DecodeWaveletBitstream(
                                           std::string("does not decode: ") + e.what());
             }
         }
-        sink(c, decoder.Reconstruct());
+        if (exit > 1)
+        {
+            sink(c, restorer->Restore(decoder.Reconstruct(), decoder.NoiseHints(), exit));
+        }
+        else
+        {
+            sink(c, decoder.Reconstruct());
+        }
     }
 }
 

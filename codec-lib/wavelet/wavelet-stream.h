@@ -6,6 +6,7 @@
 #include "bitstream/bitstream-format.h"
 #include "io/frame.h"
 #include "io/read-options.h"
+#include "wavelet/frame-restorer.h"
 #include "wavelet/wavelet-chunk.h"
 
 #include <cstdint>
@@ -46,13 +47,16 @@ void CheckWaveletOptions(const WaveletCodingOptions& coding);
 WaveletStream EncodeWaveletVideo(const WaveletEncodeRequest& request);
 
 /**
- * Decodes layers 1..`layers` of every chunk of a wavelet bitstream; each chunk's frames go to
- * `sink` in order. A payload that does not decode is an ns3::InputError naming the file, the
- * chunk and the layer.
+ * Decodes layers 1..`layers` of every chunk of a wavelet bitstream at exit `exit` (1: the plain
+ * reconstruction; 2..: `restorer`'s, which must then be given); each chunk's frames go to `sink`
+ * in order. A payload that does not decode is an ns3::InputError naming the file, the chunk and
+ * the layer.
  */
 void DecodeWaveletBitstream(
     const BitstreamReader& reader,
     int layers,
+    int exit,
+    FrameRestorer* restorer,
     const std::function<void(std::uint32_t chunk, const std::vector<Frame>&)>& sink);
 
 } // namespace lvc
