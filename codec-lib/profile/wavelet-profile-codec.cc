@@ -5,8 +5,10 @@
 
 #include "ns3/input-error.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 namespace lvc
@@ -133,7 +135,8 @@ WaveletProfileCodec::CodeChunk(const std::vector<Frame>& frames,
     const int width = frames.at(0).Width();
     const int height = frames.at(0).Height();
     auto start = Clock::now();
-    EncodedWaveletChunk coded = EncodeWaveletChunk(frames, m_options.coding);
+    EncodedWaveletChunk coded =
+        EncodeWaveletChunk(frames, m_options.coding, m_options.restorer.get());
     m_encode_ms += MillisecondsSince(start);
     m_frames += frames.size();
     // motion_bits is per chunk; keep it per pixel for the settings' bpp.
@@ -161,19 +164,23 @@ WaveletProfileCodec::CodeChunk(const std::vector<Frame>& frames,
                 layer.bytes += BitstreamHeader::kSize + 4;
             }
         }
-        const int exits = m_options.restorer ? m_options.restorer->ExitCount() : 1;
+        const int exits =
+            m_options.restorer ? std::min(m_options.restorer->ExitCount(), kMaxWaveletExits) : 1;
         const std::vector<float> hints = exits > 1 ? decoder.NoiseHints() : std::vector<float>{};
+        // Each network exit that the chunk's exit map sends a decoder exit to, run and timed once.
+        std::map<int, std::pair<std::vector<Frame>, double>> networks;
         for (int e = 1; e <= exits; ++e)
         {
-            std::vector<Frame> restored;
-            double restore_ms = 0;
-            if (e > 1)
+            const int network_exit = decoder.NetworkExitFor(e);
+            if (network_exit > 1 && networks.count(network_exit) == 0)
             {
                 start = Clock::now();
-                restored = m_options.restorer->Restore(out, hints, e);
-                restore_ms = MillisecondsSince(start);
+                std::vector<Frame> restored = m_options.restorer->Restore(out, hints, network_exit);
+                networks[network_exit] = {std::move(restored), MillisecondsSince(start)};
             }
-            const std::vector<Frame>& exit_frames = e > 1 ? restored : out;
+            const std::vector<Frame>& exit_frames =
+                network_exit > 1 ? networks[network_exit].first : out;
+            const double restore_ms = network_exit > 1 ? networks[network_exit].second : 0;
             const bool last = e == exits;
             QualityOptions quality = m_options.quality;
             quality.ms_ssim = quality.ms_ssim && last;

@@ -167,14 +167,17 @@ TEST(Restoration, ProfilesMeasureEveryExitAndDecodeAtAnExit)
     for (const ns3::LayerInfo& layer : profile.GetChunk(0).layers)
     {
         ASSERT_EQ(layer.exits.size(), 3U);
-        EXPECT_LT(layer.exits[0].decode_ms, layer.exits[2].decode_ms); // the network costs time
+        // The exit maps: a deeper exit never decodes worse (it falls back to a shallower one).
+        EXPECT_LE(layer.exits[0].psnr_db, layer.exits[1].psnr_db);
+        EXPECT_LE(layer.exits[1].psnr_db, layer.exits[2].psnr_db);
+        EXPECT_LE(layer.exits[0].decode_ms, layer.exits[2].decode_ms);
         EXPECT_DOUBLE_EQ(layer.psnr_db, layer.exits[2].psnr_db);
     }
     EXPECT_EQ(profile.GetCodec().weights_sha256, NetworkRestorer(weights, 1).WeightsSha256());
     // The bitstream decodes at each exit with those weights; exit 4 does not exist.
     std::vector<std::string> encode_args{"--quiet", "encode"};
     encode_args.insert(encode_args.end(), clip.begin(), clip.end());
-    encode_args.insert(encode_args.end(), {"-o", bitstream});
+    encode_args.insert(encode_args.end(), {"--restore-weights", weights, "-o", bitstream});
     ASSERT_EQ(test::RunLvcForTest(encode_args, &out, &err), 0) << err;
     for (const char* exit : {"1", "3"})
     {
@@ -202,6 +205,27 @@ TEST(Restoration, ProfilesMeasureEveryExitAndDecodeAtAnExit)
                     0.006)
             << out;
     }
+    // Another network: the exit maps were decided with these weights.
+    const std::string other = test::ScratchPath("restore-profile-other.safetensors");
+    ExportRestorationWeights(checkpoint, other, "F16");
+    EXPECT_EQ(test::RunLvcForTest({"decode", bitstream, "--restore-weights", other, "--exit", "2"},
+                                  &out,
+                                  &err),
+              1);
+    EXPECT_NE(err.find(bitstream + ": weights_sha256: made with restoration weights"),
+              std::string::npos)
+        << err;
+    // A file made without a network decodes at exit 1 only.
+    const std::string plain = test::ScratchPath("restore-profile-plain.lvc");
+    std::vector<std::string> plain_args{"--quiet", "encode"};
+    plain_args.insert(plain_args.end(), clip.begin(), clip.end());
+    plain_args.insert(plain_args.end(), {"--restore-weights", "none", "-o", plain});
+    ASSERT_EQ(test::RunLvcForTest(plain_args, &out, &err), 0) << err;
+    EXPECT_EQ(test::RunLvcForTest({"decode", plain, "--restore-weights", weights, "--exit", "2"},
+                                  &out,
+                                  &err),
+              1);
+    EXPECT_NE(err.find("was made without restoration weights"), std::string::npos) << err;
     EXPECT_EQ(
         test::RunLvcForTest({"decode", bitstream, "--restore-weights", weights, "--exit", "4"},
                             &out,

@@ -132,6 +132,12 @@ AddLayeredCodingOptions(CLI::App& command, LayeredCodingOptions& options)
                     "0.1,0.2,0.35,0.6,1,1.6)")
         ->delimiter(',');
     command
+        .add_option("--context-model",
+                    options.context_model,
+                    "wavelet: the significance bits' context model, adaptive or mixing (three "
+                    "models mixed by weights that learn online)")
+        ->capture_default_str();
+    command
         .add_option("--motion-lambda",
                     options.wavelet.motion_lambda,
                     "wavelet: the motion search's rate weight (SAD per bit)")
@@ -167,6 +173,13 @@ ResolveLayeredCodingOptions(LayeredCodingOptions& options)
     {
         options.wavelet.layer_bpp = options.layer_bpp;
     }
+    if (options.context_model != "adaptive" && options.context_model != "mixing")
+    {
+        throw OptionError("--context-model",
+                          "adaptive or mixing, not '" + options.context_model + "'");
+    }
+    options.wavelet.context_model =
+        options.context_model == "mixing" ? ContextModel::kMixing : ContextModel::kAdaptive;
 }
 
 ReadOptions

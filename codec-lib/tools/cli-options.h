@@ -50,6 +50,7 @@ struct LayeredCodingOptions
 {
     int gop = -1;                  ///< --gop as given; -1: each codec's default (wavelet 32, GRU 8)
     std::vector<double> layer_bpp; ///< --layer-bpp as given; empty: each codec's default
+    std::string context_model = "adaptive"; ///< wavelet: adaptive or mixing
     NeuralCodingOptions gru;
     WaveletCodingOptions wavelet;
 };

@@ -84,6 +84,12 @@ RunEncode(const Console& console, CodecArgs args)
         request.read = ToReadOptions(args.video);
         request.chunk_duration_s = args.chunk_s;
         request.coding = args.coding.wavelet;
+        std::unique_ptr<FrameRestorer> restorer;
+        if (args.restore_weights != "none")
+        {
+            restorer = std::make_unique<NetworkRestorer>(args.restore_weights, args.threads);
+            request.restorer = restorer.get();
+        }
         request.progress = [&console](const std::string& line) { console.Progress(line); };
         WaveletStream stream = EncodeWaveletVideo(request);
         WriteBitstream(args.output, stream.header, stream.chunks);
@@ -143,12 +149,14 @@ RunDecode(const Console& console, const CodecArgs& args)
     {
         restorer = std::make_unique<NetworkRestorer>(args.restore_weights, args.threads);
     }
-    const int exits = wavelet ? (restorer ? restorer->ExitCount() : 1) : ModelConfig::kExitCount;
+    const bool wavelet_maps = wavelet && h.weights_sha256 != std::string(64, '0');
+    const int exits =
+        wavelet ? (restorer && wavelet_maps ? std::min(restorer->ExitCount(), kMaxWaveletExits) : 1)
+                : ModelConfig::kExitCount;
     const int exit = args.exit == 0 ? exits : args.exit;
-    if (exit < 1 || exit > exits)
+    if (!wavelet && (exit < 1 || exit > exits))
     {
-        throw InputError("--exit: 1.." + std::to_string(exits) + " for this bitstream's codec" +
-                         (wavelet && !restorer ? " without restoration weights" : ""));
+        throw InputError("--exit: 1.." + std::to_string(exits) + " for this bitstream's codec");
     }
     std::unique_ptr<NeuralCodec> codec;
     if (!wavelet)
@@ -232,6 +240,12 @@ AddCodecCommands(CLI::App& app, Console& console)
     encode->add_option("--weights", enc->weights, "neural-gru: the codec's weights (safetensors)")
         ->capture_default_str();
     encode->add_option("--chunk-s", enc->chunk_s, "chunk duration in seconds (whole frames)")
+        ->capture_default_str();
+    encode
+        ->add_option("--restore-weights",
+                     enc->restore_weights,
+                     "wavelet: the restoration network the exit maps are decided with ('none': "
+                     "exit 1 only)")
         ->capture_default_str();
     encode->add_option("--threads", enc->threads, "neural-gru: LibTorch threads")
         ->capture_default_str();

@@ -33,9 +33,20 @@ CeilShift(int v, int t)
 
 } // namespace
 
-EmbeddedCoder::EmbeddedCoder(const std::vector<CodedImageSpec>& images, float step)
+namespace
+{
+constexpr float kMixerRate = 0.002F;
+/// Weight sets: leaves and nodes, each per model context (band class x chroma x intra).
+constexpr int kMixerSets = 2 * 12;
+} // namespace
+
+EmbeddedCoder::EmbeddedCoder(const std::vector<CodedImageSpec>& images,
+                             float step,
+                             ContextModel model)
     : m_images(images),
-      m_step(step)
+      m_step(step),
+      m_context_model(model),
+      m_mixer(kMixerSets, LogisticMixer::Weights{1.0F, 0.0F, 0.0F, 0.0F}, kMixerRate)
 {
     if (!(step > 0))
     {
@@ -207,6 +218,61 @@ EmbeddedCoder::Quantise(const std::vector<FloatPlane>& coefficients)
 }
 
 int
+EmbeddedCoder::MagnitudeClass(const Band& b, std::size_t index, int plane, int known_from) const
+{
+    if (!b.significant_node[0][index])
+    {
+        return 0;
+    }
+    const std::uint32_t known = std::max(b.q[index] & ~((1U << known_from) - 1U), 1U << plane);
+    int log = 0;
+    while ((known >> (plane + log + 1)) != 0 && log < 3)
+    {
+        ++log;
+    }
+    return 1 + log;
+}
+
+int
+EmbeddedCoder::ParentMagnitudeClass(const Band& b, int x, int y, int plane) const
+{
+    if (b.parent < 0)
+    {
+        return 0;
+    }
+    const Band& p = m_bands[static_cast<std::size_t>(b.parent)];
+    const int px = x / 2;
+    const int py = y / 2;
+    if (px >= p.band.width || py >= p.band.height)
+    {
+        return 0;
+    }
+    // The parent band's unit of this plane is complete: its bits from `plane` up are known.
+    return MagnitudeClass(p, static_cast<std::size_t>(py) * p.band.width + px, plane, plane);
+}
+
+int
+EmbeddedCoder::ParentNodeState(const Band& b, int t, int x, int y) const
+{
+    // The parent band's node covering the same area (level t - 1) and the one covering twice
+    // as much (level t): 0..3.
+    if (b.parent < 0)
+    {
+        return 0;
+    }
+    const Band& p = m_bands[static_cast<std::size_t>(b.parent)];
+    auto sig = [&](int level, int nx, int ny) -> int {
+        if (level < 0 || level >= static_cast<int>(p.level_width.size()) ||
+            nx >= p.level_width[level] || ny >= p.level_height[level])
+        {
+            return 0;
+        }
+        return p.significant_node[level][static_cast<std::size_t>(ny) * p.level_width[level] + nx];
+    };
+    return sig(t - 1, x, y) + 2 * sig(t, x / 2, y / 2);
+}
+
+int
 EmbeddedCoder::ParentState(const Band& b, int t, int x, int y) const
 {
     if (b.parent < 0)
@@ -249,16 +315,72 @@ EmbeddedCoder::Visit(Band& b, int t, int x, int y, int plane, bool inferred, Sym
             const int n4 = at(-1, 0) + at(1, 0) + at(0, -1) + at(0, 1);
             const int parent = ParentState(b, t, x, y);
             const int want = io.Encoding() ? (b.node_max[t][index] >= threshold ? 1 : 0) : 0;
+            const int nd = at(-1, -1) + at(1, -1) + at(-1, 1) + at(1, 1);
+            AdaptiveBitModel* models[3] = {nullptr, nullptr, nullptr};
+            const bool mixing = m_context_model == ContextModel::kMixing;
             if (t == 0)
             {
-                const int nd = at(-1, -1) + at(1, -1) + at(-1, 1) + at(1, 1);
-                const int c = (std::min(n4, 3) * 3 + std::min(nd, 2)) * 3 + parent;
-                bit = io.Code(m_models.leaf[b.context][c], want);
+                models[0] = &m_models.leaf[b.context][static_cast<std::size_t>(
+                    (std::min(n4, 3) * 3 + std::min(nd, 2)) * 3 + parent)];
+                if (mixing)
+                {
+                    // Neighbours' magnitudes as a decoder knows them now: bits from plane + 1 up,
+                    // and bit `plane` of those that became significant in this unit.
+                    int magnitude = 0;
+                    for (int dy = -1; dy <= 1; ++dy)
+                    {
+                        for (int dx = -1; dx <= 1; ++dx)
+                        {
+                            const int nx = x + dx;
+                            const int ny = y + dy;
+                            if ((dx != 0 || dy != 0) && nx >= 0 && ny >= 0 && nx < w && ny < h)
+                            {
+                                magnitude += MagnitudeClass(b,
+                                                            static_cast<std::size_t>(ny) * w + nx,
+                                                            plane,
+                                                            plane + 1);
+                            }
+                        }
+                    }
+                    const int parent_class = ParentMagnitudeClass(b, x, y, plane);
+                    const int level = std::min(b.band.level, 3) - 1;
+                    models[1] = &m_models.leaf_magnitude[b.context][static_cast<std::size_t>(
+                        std::min(magnitude, 15) * 2 + (parent > 1 ? 1 : 0))];
+                    models[2] = &m_models.leaf_parent[b.context][static_cast<std::size_t>(
+                        (parent_class * 3 + std::min(n4, 2)) * 3 + level)];
+                }
             }
             else
             {
-                const int c = ((std::min(t, 4) - 1) * 3 + std::min(n4, 2)) * 3 + parent;
-                bit = io.Code(m_models.node[b.context][c], want);
+                const int tt = std::min(t, 4) - 1;
+                models[0] = &m_models.node[b.context][static_cast<std::size_t>(
+                    (tt * 3 + std::min(n4, 2)) * 3 + parent)];
+                if (mixing)
+                {
+                    models[1] = &m_models.node_neighbourhood[b.context][static_cast<std::size_t>(
+                        tt * 5 + std::min(n4 + nd, 4))];
+                    models[2] = &m_models.node_parent[b.context][static_cast<std::size_t>(
+                        tt * 4 + ParentNodeState(b, t, x, y))];
+                }
+            }
+            if (!mixing)
+            {
+                bit = io.Code(*models[0], want);
+            }
+            else
+            {
+                const std::uint32_t p1 =
+                    m_mixer.Mix((t == 0 ? 0 : Models::kContexts) + b.context,
+                                LogisticMixer::Weights{Stretch(models[0]->P1()),
+                                                       Stretch(models[1]->P1()),
+                                                       Stretch(models[2]->P1()),
+                                                       1.0F});
+                bit = io.CodeWithProbability(p1, want);
+                m_mixer.Update(bit);
+                for (AdaptiveBitModel* m : models)
+                {
+                    m->Update(bit);
+                }
             }
         }
         if (!bit)

@@ -6,6 +6,7 @@
 
 #include "entropy/adaptive-bit-model.h"
 #include "wavelet/cdf97.h"
+#include "wavelet/context-mixer.h"
 #include "wavelet/float-plane.h"
 #include "wavelet/symbol-coder.h"
 
@@ -16,6 +17,19 @@
 
 namespace lvc
 {
+
+/**
+ * How significance bits are modelled: kAdaptive, one adaptive model picked by a context of
+ * node size, neighbours' and parent's significance (the shipped coder); kMixing, that model and
+ * two more (neighbours' magnitudes, the parent's magnitude or parent band's nodes) combined by a
+ * logistic mixer whose weights learn online (a learned context model; measured in
+ * codec-lib/README.md, "Context models").
+ */
+enum class ContextModel : std::uint8_t
+{
+    kAdaptive = 0,
+    kMixing = 1,
+};
 
 /// One transformed picture plane the coder codes.
 struct CodedImageSpec
@@ -47,7 +61,9 @@ class EmbeddedCoder
   public:
     static constexpr int kMaxTopPlane = 30;
 
-    EmbeddedCoder(const std::vector<CodedImageSpec>& images, float step);
+    EmbeddedCoder(const std::vector<CodedImageSpec>& images,
+                  float step,
+                  ContextModel model = ContextModel::kAdaptive);
 
     std::size_t BandCount() const;
     /// Units of the whole stream: (top plane + 1) x bands.
@@ -92,20 +108,34 @@ class EmbeddedCoder
         static constexpr int kContexts = 12; ///< band class (3) x chroma (2) x intra (2)
         std::array<std::array<AdaptiveBitModel, 36>, kContexts> leaf;
         std::array<std::array<AdaptiveBitModel, 36>, kContexts> node;
+        /// Second and third opinions on significance, mixed with the first (LogisticMixer):
+        /// leaves by the neighbours' known magnitudes and by the parent's magnitude; nodes by
+        /// the 8-neighbourhood's significance and by the parent band's nodes.
+        std::array<std::array<AdaptiveBitModel, 32>, kContexts> leaf_magnitude;
+        std::array<std::array<AdaptiveBitModel, 45>, kContexts> leaf_parent;
+        std::array<std::array<AdaptiveBitModel, 20>, kContexts> node_neighbourhood;
+        std::array<std::array<AdaptiveBitModel, 16>, kContexts> node_parent;
         std::array<std::array<AdaptiveBitModel, 9>, kContexts> sign;
         std::array<std::array<AdaptiveBitModel, 4>, kContexts> refine;
     };
 
     void Visit(Band& b, int t, int x, int y, int plane, bool inferred, SymbolCoder& io);
     int ParentState(const Band& b, int t, int x, int y) const;
+    /// 0: insignificant; 1..4: log2 of what a decoder knows of the magnitude, relative to
+    /// `plane`, plus 1 (capped), for a coefficient of `b` whose bits above `known_from` are known.
+    int MagnitudeClass(const Band& b, std::size_t index, int plane, int known_from) const;
+    int ParentMagnitudeClass(const Band& b, int x, int y, int plane) const;
+    int ParentNodeState(const Band& b, int t, int x, int y) const;
 
     std::vector<CodedImageSpec> m_images;
     float m_step;
+    ContextModel m_context_model;
     std::vector<Band> m_bands;
     std::vector<int> m_order; ///< bands in unit order within a plane
     int m_top_plane = 0;
     std::size_t m_units_coded = 0;
     Models m_models;
+    LogisticMixer m_mixer;
 };
 
 } // namespace lvc

@@ -61,6 +61,19 @@ class SymbolCoder
         return bit;
     }
 
+    /// Codes `bit` with probability p1 / 65536 of a 1 given by the caller (who updates its own
+    /// models); returns the bit coded or decoded.
+    int CodeWithProbability(std::uint32_t p1, int bit)
+    {
+        if (m_decoder == nullptr)
+        {
+            m_symbols.push_back((p1 << 1) | static_cast<std::uint32_t>(bit));
+            m_cost_bits += CostOfBit(bit, p1);
+            return bit;
+        }
+        return m_decoder->Decode(p1);
+    }
+
     /// Codes the low `count` bits of value, most significant first, each with `model` (a
     /// nearly uniform source: fixed-length fields).
     std::uint32_t CodeBits(AdaptiveBitModel& model, std::uint32_t value, int count);

@@ -1,6 +1,7 @@
 #include "wavelet/wavelet-chunk.h"
 
 #include "interp/scene-cuts.h"
+#include "metrics/psnr.h"
 #include "wavelet/block-motion.h"
 #include "wavelet/cdf97.h"
 #include "wavelet/embedded-coder.h"
@@ -101,6 +102,7 @@ struct ChunkHeader
 {
     std::vector<int> cuts;
     int top_plane = 0;
+    ContextModel context_model = ContextModel::kAdaptive;
     std::vector<int> exponents;       ///< per frame in coding order
     std::map<int, MotionGrid> motion; ///< per predicted frame (display index)
     double motion_bits = 0;           ///< the motion's share (the encoder's estimate)
@@ -148,6 +150,8 @@ CodeHeader(SymbolCoder& io, ChunkHeader& header, int w, int h, int frames, int g
     }
     header.top_plane =
         static_cast<int>(io.CodeBits(m.bits, static_cast<std::uint32_t>(header.top_plane), 5));
+    header.context_model = static_cast<ContextModel>(
+        io.CodeBits(m.bits, static_cast<std::uint32_t>(header.context_model), 1));
     if (header.top_plane > EmbeddedCoder::kMaxTopPlane)
     {
         throw std::runtime_error("top bit plane out of range");
@@ -231,10 +235,66 @@ CheckFrames(const std::vector<Frame>& frames)
     }
 }
 
+double
+MeanPsnrY(const std::vector<Frame>& a, const std::vector<Frame>& b)
+{
+    double sum = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+    {
+        sum += PsnrY_db(a[i], b[i]);
+    }
+    return sum / static_cast<double>(a.size());
+}
+
+/// Fills each layer's exit map: decodes every prefix, runs every network exit, and lets decoder
+/// exit e use the best of network exits 1..e (1: none).
+void
+ChooseExits(const std::vector<Frame>& frames,
+            const WaveletCodingOptions& options,
+            FrameRestorer& restorer,
+            std::vector<std::vector<std::uint8_t>>& layers,
+            const std::vector<std::size_t>& map_positions)
+{
+    const int exits = std::min(restorer.ExitCount(), kMaxWaveletExits);
+    WaveletChunkDecoder decoder(frames[0].Width(),
+                                frames[0].Height(),
+                                static_cast<int>(frames.size()),
+                                options.gop_frames <= 1 ? 0 : options.gop_frames);
+    for (std::size_t k = 0; k < layers.size(); ++k)
+    {
+        decoder.DecodeLayer(layers[k]);
+        const std::vector<Frame> plain = decoder.Reconstruct();
+        const std::vector<float> hints = decoder.NoiseHints();
+        std::vector<double> psnr(static_cast<std::size_t>(exits) + 1, 0);
+        psnr[1] = MeanPsnrY(frames, plain);
+        for (int e = 2; e <= exits; ++e)
+        {
+            psnr[static_cast<std::size_t>(e)] =
+                MeanPsnrY(frames, restorer.Restore(plain, hints, e));
+        }
+        std::uint8_t map = 0;
+        for (int e = 2; e <= exits; ++e)
+        {
+            int best = 1;
+            for (int n = 2; n <= e; ++n)
+            {
+                if (psnr[static_cast<std::size_t>(n)] > psnr[static_cast<std::size_t>(best)])
+                {
+                    best = n;
+                }
+            }
+            map = static_cast<std::uint8_t>(map | ((best - 1) << (2 * (e - 2))));
+        }
+        layers[k][map_positions[k]] = map;
+    }
+}
+
 } // namespace
 
 EncodedWaveletChunk
-EncodeWaveletChunk(const std::vector<Frame>& frames, const WaveletCodingOptions& options)
+EncodeWaveletChunk(const std::vector<Frame>& frames,
+                   const WaveletCodingOptions& options,
+                   FrameRestorer* restorer)
 {
     CheckFrames(frames);
     if (options.layer_bpp.empty())
@@ -342,9 +402,10 @@ EncodeWaveletChunk(const std::vector<Frame>& frames, const WaveletCodingOptions&
             coefficients.push_back(std::move(plane));
         }
     }
-    EmbeddedCoder coder(specs, kStep);
+    EmbeddedCoder coder(specs, kStep, options.context_model);
     coder.Quantise(coefficients);
     header.top_plane = coder.TopPlane();
+    header.context_model = options.context_model;
 
     // Record the header, the motion and the units up to the top layer's rate.
     SymbolCoder recorder;
@@ -387,17 +448,24 @@ EncodeWaveletChunk(const std::vector<Frame>& frames, const WaveletCodingOptions&
         ends.push_back(end);
     }
     std::size_t previous = 0;
+    std::vector<std::size_t> map_positions;
     for (std::size_t j = 0; j < ends.size(); ++j)
     {
         std::vector<std::uint8_t> payload;
         const std::size_t units = ends[j] >= previous ? ends[j] - previous : 0;
         AppendVarint(payload, units);
+        map_positions.push_back(payload.size());
+        payload.push_back(0); // the exit map, filled in below
         const std::size_t begin = j == 0 ? 0 : symbols[previous];
         const std::vector<std::uint8_t> bytes =
             recorder.Write(begin, symbols[std::max(ends[j], previous)]);
         payload.insert(payload.end(), bytes.begin(), bytes.end());
         out.layers.push_back(std::move(payload));
         previous = std::max(ends[j], previous);
+    }
+    if (restorer != nullptr)
+    {
+        ChooseExits(frames, options, *restorer, out.layers, map_positions);
     }
     return out;
 }
@@ -409,6 +477,7 @@ struct WaveletChunkDecoder::State
     int frames;
     int gop_frames;
     int layers = 0;
+    std::uint8_t exit_map = 0; ///< the last layer's
     ChunkHeader header;
     GopStructure gop;
     std::unique_ptr<EmbeddedCoder> coder;
@@ -448,6 +517,18 @@ WaveletChunkDecoder::DecodeLayer(const std::vector<std::uint8_t>& payload)
     State& s = *m_state;
     std::size_t pos = 0;
     const std::uint64_t units = ReadVarint(payload, pos);
+    if (pos >= payload.size())
+    {
+        throw std::runtime_error("a layer cut short (exit map)");
+    }
+    const std::uint8_t map = payload[pos++];
+    for (int e = 2; e <= kMaxWaveletExits; ++e)
+    {
+        if (((map >> (2 * (e - 2))) & 3U) > static_cast<unsigned>(e - 1))
+        {
+            throw std::runtime_error("an exit map that sends an exit deeper than itself");
+        }
+    }
     BinaryArithmeticDecoder decoder(payload.data() + pos, payload.size() - pos);
     SymbolCoder io(&decoder);
     if (s.layers == 0)
@@ -455,7 +536,8 @@ WaveletChunkDecoder::DecodeLayer(const std::vector<std::uint8_t>& payload)
         s.gop = CodeHeader(io, s.header, s.width, s.height, s.frames, s.gop_frames);
         s.coder = std::make_unique<EmbeddedCoder>(
             ImageSpecs(s.gop, s.width, s.height, s.header.exponents),
-            kStep);
+            kStep,
+            s.header.context_model);
         s.coder->SetTopPlane(s.header.top_plane);
     }
     if (units > s.coder->UnitCount() - s.coder->UnitsCoded())
@@ -468,6 +550,17 @@ WaveletChunkDecoder::DecodeLayer(const std::vector<std::uint8_t>& payload)
         s.coder->CodeUnit(u, io);
     }
     ++s.layers;
+    s.exit_map = map;
+}
+
+int
+WaveletChunkDecoder::NetworkExitFor(int exit) const
+{
+    if (exit < 1 || exit > kMaxWaveletExits)
+    {
+        throw std::invalid_argument("wavelet decoder: exit out of range");
+    }
+    return exit == 1 ? 1 : 1 + static_cast<int>((m_state->exit_map >> (2 * (exit - 2))) & 3U);
 }
 
 std::vector<float>

@@ -4,6 +4,8 @@
 #define LVC_WAVELET_WAVELET_CHUNK_H
 
 #include "io/frame.h"
+#include "wavelet/embedded-coder.h"
+#include "wavelet/frame-restorer.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +31,8 @@ struct WaveletCodingOptions
     /// Scene cuts (luma histogram distance to the previous frame above it) start a new key
     /// picture; 0: none.
     double scene_cut_threshold = 0.5;
+    /// The significance bits' context model (said in each chunk's layer 1).
+    ContextModel context_model = ContextModel::kAdaptive;
 };
 
 /// What the encoder made of a chunk.
@@ -39,9 +43,19 @@ struct EncodedWaveletChunk
     std::vector<int> scene_cuts;
 };
 
-/// Encodes the frames of one chunk (same size, even sides) into layer payloads.
+/// Most exits a chunk's exit maps describe (the plain one and three network depths).
+constexpr int kMaxWaveletExits = 4;
+
+/**
+ * Encodes the frames of one chunk (same size, even sides) into layer payloads. With a
+ * `restorer`, each layer k also says, per decoder exit e >= 2, which of the network's exits
+ * 1..e (1: none) restores the chunk decoded from layers 1..k best (mean PSNR-Y over its frames),
+ * so that quality never falls with a deeper exit: the encoder decodes every prefix and runs
+ * every exit to decide.
+ */
 EncodedWaveletChunk EncodeWaveletChunk(const std::vector<Frame>& frames,
-                                       const WaveletCodingOptions& options);
+                                       const WaveletCodingOptions& options,
+                                       FrameRestorer* restorer = nullptr);
 
 /**
  * \brief Decodes a chunk's layers in order (layer 1 first) and reconstructs its frames from the
@@ -58,6 +72,12 @@ class WaveletChunkDecoder
 
     void DecodeLayer(const std::vector<std::uint8_t>& payload);
     int LayersDecoded() const;
+    /**
+     * The restoration network's exit that decoder exit `exit` (1..kMaxWaveletExits) runs on the
+     * layers decoded so far, as the last layer's exit map says (1: none, the plain
+     * reconstruction).
+     */
+    int NetworkExitFor(int exit) const;
     /// The frames in display order.
     std::vector<Frame> Reconstruct() const;
     /**

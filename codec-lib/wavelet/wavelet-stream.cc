@@ -6,6 +6,7 @@
 
 #include "ns3/input-error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -62,11 +63,15 @@ CheckWaveletOptions(const WaveletCodingOptions& coding)
 }
 
 BitstreamHeader
-WaveletHeader(int width, int height, double fps, const WaveletCodingOptions& coding)
+WaveletHeader(int width,
+              int height,
+              double fps,
+              const WaveletCodingOptions& coding,
+              const FrameRestorer* restorer)
 {
     BitstreamHeader h;
     h.codec = BitstreamHeader::Codec::kWavelet;
-    h.weights_sha256 = std::string(64, '0');
+    h.weights_sha256 = restorer != nullptr ? restorer->WeightsSha256() : std::string(64, '0');
     h.width = width;
     h.height = height;
     h.fps = fps;
@@ -93,7 +98,11 @@ EncodeWaveletVideo(const WaveletEncodeRequest& request)
     ChunkReader chunks(reader, request.chunk_duration_s);
     WaveletStream stream;
     BitstreamHeader& h = stream.header;
-    h = WaveletHeader(reader.Info().width, reader.Info().height, reader.Info().fps, request.coding);
+    h = WaveletHeader(reader.Info().width,
+                      reader.Info().height,
+                      reader.Info().fps,
+                      request.coding,
+                      request.restorer);
     h.frames_per_chunk = static_cast<std::uint32_t>(chunks.FramesPerChunk());
     if (h.frames_per_chunk > BitstreamHeader::kMaxFramesPerChunk)
     {
@@ -104,7 +113,7 @@ EncodeWaveletVideo(const WaveletEncodeRequest& request)
     std::vector<Frame> frames;
     while (chunks.Next(frames))
     {
-        EncodedWaveletChunk coded = EncodeWaveletChunk(frames, request.coding);
+        EncodedWaveletChunk coded = EncodeWaveletChunk(frames, request.coding, request.restorer);
         ChunkPayload payload;
         payload.frames = static_cast<std::uint32_t>(frames.size());
         payload.layers = std::move(coded.layers);
@@ -134,12 +143,6 @@ DecodeWaveletBitstream(
     FrameRestorer* restorer,
     const std::function<void(std::uint32_t chunk, const std::vector<Frame>&)>& sink)
 {
-    const int exits = restorer != nullptr ? restorer->ExitCount() : 1;
-    if (exit < 1 || exit > exits)
-    {
-        throw InputError("--exit: 1.." + std::to_string(exits) +
-                         (restorer != nullptr ? "" : " (no restoration weights)"));
-    }
     const BitstreamHeader& h = reader.Header();
     if (h.codec != BitstreamHeader::Codec::kWavelet)
     {
@@ -149,6 +152,24 @@ DecodeWaveletBitstream(
     {
         throw InputError("--layers: " + std::to_string(layers) + " but " + reader.Name() +
                          " has layers 1.." + std::to_string(h.layers));
+    }
+    const bool has_maps = h.weights_sha256 != std::string(64, '0');
+    const int exits =
+        restorer != nullptr && has_maps ? std::min(restorer->ExitCount(), kMaxWaveletExits) : 1;
+    if (exit < 1 || exit > exits)
+    {
+        throw InputError("--exit: 1.." + std::to_string(exits) +
+                         (has_maps
+                              ? (restorer != nullptr ? "" : " without restoration weights")
+                              : " (" + reader.Name() + " was made without restoration weights)"));
+    }
+    if (exit > 1 && restorer->WeightsSha256() != h.weights_sha256)
+    {
+        throw InputError::AtField(reader.Name(),
+                                  "weights_sha256",
+                                  "made with restoration weights " + h.weights_sha256 +
+                                      ", not with " + restorer->WeightsPath() + " (" +
+                                      restorer->WeightsSha256() + ")");
     }
     for (std::uint32_t c = 0; c < h.chunks; ++c)
     {
@@ -171,9 +192,10 @@ DecodeWaveletBitstream(
                                           std::string("does not decode: ") + e.what());
             }
         }
-        if (exit > 1)
+        const int network_exit = decoder.NetworkExitFor(exit);
+        if (network_exit > 1)
         {
-            sink(c, restorer->Restore(decoder.Reconstruct(), decoder.NoiseHints(), exit));
+            sink(c, restorer->Restore(decoder.Reconstruct(), decoder.NoiseHints(), network_exit));
         }
         else
         {

@@ -23,6 +23,9 @@ struct WaveletEncodeRequest
     ReadOptions read;
     double chunk_duration_s = 2;
     WaveletCodingOptions coding;
+    /// The restoration network the exit maps are decided with (its weights' SHA-256 goes into
+    /// the header); null: no exit maps, exit 1 only.
+    FrameRestorer* restorer = nullptr;
     std::function<void(const std::string&)> progress; ///< may be empty
 };
 
@@ -33,11 +36,13 @@ struct WaveletStream
     std::size_t scene_cuts = 0; ///< over all chunks
 };
 
-/// The header fields the wavelet codec writes for a video (everything but the frame counts).
+/// The header fields the wavelet codec writes for a video (everything but the frame counts);
+/// `restorer` may be null (weights SHA-256: 64 zeros).
 BitstreamHeader WaveletHeader(int width,
                               int height,
                               double fps,
-                              const WaveletCodingOptions& coding);
+                              const WaveletCodingOptions& coding,
+                              const FrameRestorer* restorer);
 
 /// Checks the coding options (std::invalid_argument naming the option: --gop, --layer-bpp,
 /// --motion-lambda, --scene-cut-threshold).
