@@ -32,6 +32,10 @@ RunChunkLevel(const CompareConfig& config, double rtt_s, double payloadRatio, un
     {
         profile = profile.Looped(config.chunks);
     }
+    if (config.clientSpeed != 1)
+    {
+        profile = profile.WithClientSpeed(config.clientSpeed);
+    }
     BatchOptions options;
     options.sim.rtt_s = rtt_s;
     options.sim.payload_ratio = payloadRatio;

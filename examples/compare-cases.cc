@@ -100,6 +100,7 @@ RunCase(const CompareConfig& config, const CompareCase& c)
     client.SetAttribute("StartupThreshold", TimeValue(Seconds(config.startup_s)));
     client.SetAttribute("QoeMetric", StringValue(config.qoe));
     client.SetAttribute("Capacity", StringValue(config.capacity));
+    client.SetAttribute("ClientSpeed", DoubleValue(config.clientSpeed));
     client.SetAttribute("TraceName", StringValue(c.traceName));
     client.SetAttribute("SummaryPath", StringValue(CaseStem(config, c) + ".json"));
     client.SetAttribute("ChunkLogPath", StringValue(CaseStem(config, c) + ".csv"));

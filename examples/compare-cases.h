@@ -26,6 +26,7 @@ struct CompareConfig
     double startup_s = 0;
     std::string qoe = "linear";
     std::string capacity;
+    double clientSpeed = 1;
     double delay_ms = 40;
     std::string queueSize = "100p";
     std::string queueDisc = "fifo";

@@ -99,6 +99,9 @@ main(int argc, char* argv[])
     cmd.AddValue("capacity",
                  "decoder compute capacity: empty, swift, or a CSV file",
                  config.capacity);
+    cmd.AddValue("clientSpeed",
+                 "the client decodes this many times as fast as the profiled machine",
+                 config.clientSpeed);
     cmd.AddValue("delay", "one-way propagation delay of the bottleneck (ms)", config.delay_ms);
     cmd.AddValue("queueSize", "bottleneck queue size (e.g. 100p)", config.queueSize);
     cmd.AddValue("queueDisc", "fifo, codel, fq-codel or pie", config.queueDisc);

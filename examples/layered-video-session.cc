@@ -69,6 +69,7 @@ main(int argc, char* argv[])
     double startup_s = 0;
     std::string qoe = "linear";
     std::string capacity;
+    double clientSpeed = 1;
     double delay_ms = 40;
     std::string queueSize = "100p";
     std::string queueDisc = "fifo";
@@ -93,6 +94,9 @@ main(int argc, char* argv[])
     cmd.AddValue("startup", "video buffered before playback starts (s)", startup_s);
     cmd.AddValue("qoe", "QoE quality term: linear, log, psnr or ssim", qoe);
     cmd.AddValue("capacity", "decoder compute capacity: empty, swift, or a CSV file", capacity);
+    cmd.AddValue("clientSpeed",
+                 "the client decodes this many times as fast as the profiled machine",
+                 clientSpeed);
     cmd.AddValue("delay", "one-way propagation delay of the bottleneck (ms)", delay_ms);
     cmd.AddValue("queueSize", "bottleneck queue size (e.g. 100p, 150000B)", queueSize);
     cmd.AddValue("queueDisc", "bottleneck queue discipline: fifo, codel, fq-codel, pie", queueDisc);
@@ -125,6 +129,7 @@ main(int argc, char* argv[])
     client.SetAttribute("StartupThreshold", TimeValue(Seconds(startup_s)));
     client.SetAttribute("QoeMetric", StringValue(qoe));
     client.SetAttribute("Capacity", StringValue(capacity));
+    client.SetAttribute("ClientSpeed", DoubleValue(clientSpeed));
     client.SetAttribute("TraceName", StringValue(traceName));
     if (!out.empty())
     {

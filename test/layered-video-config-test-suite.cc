@@ -97,6 +97,12 @@ class CheckerTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(client->SetAttributeFailSafe("RebufferPenalty", DoubleValue(-2)),
                               false,
                               "a rebuffering weight below -1 (derived)");
+        NS_TEST_EXPECT_MSG_EQ(client->SetAttributeFailSafe("ClientSpeed", DoubleValue(0)),
+                              false,
+                              "a client speed of 0 is refused");
+        NS_TEST_EXPECT_MSG_EQ(client->SetAttributeFailSafe("ClientSpeed", DoubleValue(4)),
+                              true,
+                              "a client four times as fast is accepted");
         NS_TEST_EXPECT_MSG_EQ(client->SetAttributeFailSafe("RemotePort", UintegerValue(0)),
                               false,
                               "port 0");

@@ -213,3 +213,18 @@ TEST(Statistics, PercentilesInterpolateLinearly)
     EXPECT_DOUBLE_EQ(s.median, 2.5);
     EXPECT_DOUBLE_EQ(s.p10, 1.3);
 }
+
+TEST(Simulator, AFasterClientDecodesInTimeWhereTheProfiledOneStalls)
+{
+    // Every exit of every prefix takes 5 s to decode a 2 s chunk on the profiled machine: the
+    // player stalls; a client 4 times as fast (1.25 s) keeps up.
+    const VideoProfile slow = test::MakeLayered({20000, 20000, 20000}, 20, 2.0, {5000, 5000});
+    const std::vector<BandwidthTrace> traces{BandwidthTrace::Constant(10e6, 100)};
+    BatchOptions options;
+    const auto as_profiled = RunBatch(slow, traces, {"bba"}, {1}, options);
+    const auto fast = RunBatch(slow.WithClientSpeed(4), traces, {"bba"}, {1}, options);
+    ASSERT_TRUE(as_profiled[0].error.empty()) << as_profiled[0].error;
+    ASSERT_TRUE(fast[0].error.empty()) << fast[0].error;
+    EXPECT_GT(as_profiled[0].summary.stall_s, 20); // 3 s lost per chunk after the first
+    EXPECT_LT(fast[0].summary.stall_s, 0.01);
+}

@@ -106,6 +106,38 @@ TEST(VideoProfile, LoopedRepeatsChunks)
     EXPECT_EQ(p.LevelBytes(6, 2), 150u);
 }
 
+TEST(VideoProfile, AFasterClientDividesEveryDecodeTime)
+{
+    VideoProfile p = test::MakeLayered({100, 50}, 3, 2.0, {40, 80, 120});
+    VideoProfile fast = p.WithClientSpeed(4);
+    for (std::uint32_t c = 0; c < 3; ++c)
+    {
+        for (std::uint32_t q = 1; q <= 2; ++q)
+        {
+            for (std::size_t e = 0; e < 3; ++e)
+            {
+                EXPECT_DOUBLE_EQ(fast.Level(c, q).exits[e].decode_ms,
+                                 p.Level(c, q).exits[e].decode_ms / 4);
+                EXPECT_DOUBLE_EQ(fast.Level(c, q).exits[e].psnr_db, p.Level(c, q).exits[e].psnr_db);
+            }
+        }
+    }
+    EXPECT_DOUBLE_EQ(p.WithClientSpeed(0.5).Level(1, 2).exits[2].decode_ms, 240);
+    EXPECT_EQ(fast.LevelBytes(2, 2), p.LevelBytes(2, 2));
+    for (double bad : {0.0, -1.0, 1e7, std::nan("")})
+    {
+        try
+        {
+            p.WithClientSpeed(bad);
+            ADD_FAILURE() << bad << " was accepted";
+        }
+        catch (const InputError& e)
+        {
+            EXPECT_NE(std::string(e.what()).find("client speed"), std::string::npos) << e.what();
+        }
+    }
+}
+
 TEST(VideoProfile, BadInputNamesTheField)
 {
     nlohmann::json doc = ValidDocument();

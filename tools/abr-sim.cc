@@ -48,6 +48,7 @@ main(int argc, char** argv)
     double buffer_cap_s = 60;
     double startup_s = 0;
     std::uint32_t chunks = 0;
+    double client_speed = 1;
     std::string qoe_metric = "linear";
     double rebuffer_penalty = std::nan("");
     double smooth_penalty = 1;
@@ -105,6 +106,12 @@ main(int argc, char** argv)
                    chunks,
                    "session length in chunks (the profile repeats); 0: the profile's own")
         ->capture_default_str();
+    app.add_option("--client-speed",
+                   client_speed,
+                   "the client decodes this many times as fast as the machine the profile's "
+                   "decode times were measured on (e.g. 4: a device four times faster; 0.5: a "
+                   "phone at half the speed)")
+        ->capture_default_str();
     app.add_option("--qoe", qoe_metric, "QoE quality term: linear, log, psnr or ssim")
         ->capture_default_str();
     app.add_option(
@@ -140,6 +147,11 @@ main(int argc, char** argv)
         if (chunks > 0)
         {
             profile = profile.Looped(chunks);
+        }
+        CheckClientSpeed(client_speed, "--client-speed");
+        if (client_speed != 1)
+        {
+            profile = profile.WithClientSpeed(client_speed);
         }
         std::vector<BandwidthTrace> traces =
             LoadTraces(traces_path, ParseTraceFormat(trace_format));

@@ -132,6 +132,14 @@ LayeredVideoClient::GetTypeId()
                           StringValue(""),
                           MakeStringAccessor(&LayeredVideoClient::SetCapacitySpec),
                           MakeStringChecker())
+            .AddAttribute("ClientSpeed",
+                          "The client decodes this many times as fast as the machine the "
+                          "profile's decode times were measured on (4: a device four times "
+                          "faster; 0.5: half as fast). 1e-3..1e6.",
+                          DoubleValue(1),
+                          MakeDoubleAccessor(&LayeredVideoClient::SetClientSpeed,
+                                             &LayeredVideoClient::GetClientSpeed),
+                          MakeDoubleChecker<double>(1e-3, 1e6))
             .AddAttribute("TraceName",
                           "Name of the bandwidth trace, written to the session summary.",
                           StringValue(""),
@@ -246,6 +254,19 @@ LayeredVideoClient::SetProfilePath(std::string path)
     {
         CheckSetting("ProfilePath", [&]() { m_setup.LoadProfile(path); });
     }
+}
+
+void
+LayeredVideoClient::SetClientSpeed(double speed)
+{
+    m_clientSpeed = speed;
+    CheckSetting("ClientSpeed", [&]() { m_setup.SetClientSpeed(speed); });
+}
+
+double
+LayeredVideoClient::GetClientSpeed() const
+{
+    return m_clientSpeed;
 }
 
 void

@@ -105,6 +105,8 @@ class LayeredVideoClient : public Application
 
     void SetProfilePath(std::string path);
     void SetChunks(uint32_t chunks);
+    void SetClientSpeed(double speed);
+    double GetClientSpeed() const;
     void SetAbrName(std::string name);
     std::string GetAbrName() const;
     void SetPolicyPath(std::string path);
@@ -127,6 +129,7 @@ class LayeredVideoClient : public Application
     std::string m_chunkLogPath;
     std::string m_summaryPath;
     uint32_t m_segmentSize = 0;
+    double m_clientSpeed = 1;
 
     VideoSessionSetup m_setup;
     StreamingSession* m_session = nullptr;

@@ -59,6 +59,18 @@ VideoSessionSetup::ApplyChunks()
     m_profile = m_chunks == 0 || m_chunks == m_baseProfile->GetChunkCount()
                     ? m_baseProfile
                     : std::make_shared<const VideoProfile>(m_baseProfile->Looped(m_chunks));
+    if (m_clientSpeed != 1)
+    {
+        m_profile = std::make_shared<const VideoProfile>(m_profile->WithClientSpeed(m_clientSpeed));
+    }
+}
+
+void
+VideoSessionSetup::SetClientSpeed(double speed)
+{
+    CheckClientSpeed(speed, "session");
+    m_clientSpeed = speed;
+    ApplyChunks();
 }
 
 std::shared_ptr<const VideoProfile>

@@ -35,6 +35,9 @@ class VideoSessionSetup
     void SetProfile(std::shared_ptr<const VideoProfile> profile);
     /// Session length in chunks (the profile repeats); 0: the profile's own.
     void SetChunks(uint32_t chunks);
+    /// The client decodes `speed` times as fast as the profiled machine (VideoProfile::
+    /// WithClientSpeed); 1: as profiled.
+    void SetClientSpeed(double speed);
     /// The profile as played (after SetChunks); null before one is given.
     std::shared_ptr<const VideoProfile> GetProfile() const;
 
@@ -73,6 +76,7 @@ class VideoSessionSetup
     std::shared_ptr<const VideoProfile> m_baseProfile;
     std::shared_ptr<const VideoProfile> m_profile;
     uint32_t m_chunks = 0;
+    double m_clientSpeed = 1;
     std::string m_abrName = "bba";
     AbrOptions m_abrOptions;
     std::string m_capacitySpec;

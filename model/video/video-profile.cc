@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <sstream>
 
 namespace ns3
 {
@@ -143,6 +144,26 @@ VideoProfile::Save(const std::string& path) const
     }
 }
 
+namespace
+{
+constexpr double kMinClientSpeed = 1e-3;
+constexpr double kMaxClientSpeed = 1e6;
+} // namespace
+
+void
+CheckClientSpeed(double speed, const std::string& where)
+{
+    if (!(speed >= kMinClientSpeed && speed <= kMaxClientSpeed))
+    {
+        std::ostringstream value;
+        value << speed;
+        throw InputError::AtField(where,
+                                  "client speed",
+                                  value.str() +
+                                      " is not in 0.001..1e6 (times the profiled machine)");
+    }
+}
+
 VideoProfile
 VideoProfile::Looped(std::uint32_t chunk_count) const
 {
@@ -157,6 +178,24 @@ VideoProfile::Looped(std::uint32_t chunk_count) const
     {
         p.m_chunks.push_back(m_chunks[i % m_chunks.size()]);
         p.m_level_bytes.push_back(m_level_bytes[i % m_chunks.size()]);
+    }
+    return p;
+}
+
+VideoProfile
+VideoProfile::WithClientSpeed(double speed) const
+{
+    CheckClientSpeed(speed, m_video.name);
+    VideoProfile p = *this;
+    for (ChunkInfo& chunk : p.m_chunks)
+    {
+        for (LayerInfo& layer : chunk.layers)
+        {
+            for (ExitInfo& exit : layer.exits)
+            {
+                exit.decode_ms /= speed;
+            }
+        }
     }
     return p;
 }

@@ -56,6 +56,10 @@ struct CodecInfo
     std::string decode_device;
 };
 
+/// InputError naming `where` and "client speed" unless 1e-3 <= speed <= 1e6 (a decoder that much
+/// faster than the profiled machine).
+void CheckClientSpeed(double speed, const std::string& where);
+
 /**
  * \brief Per chunk and per layer: bytes, quality and decode time of a video (DESIGN.md).
  *
@@ -96,6 +100,12 @@ class VideoProfile
 
     /// A profile of `chunk_count` chunks that repeats this one's chunks in order.
     VideoProfile Looped(std::uint32_t chunk_count) const;
+    /**
+     * The same profile for a client whose decoder is `speed` times as fast as the machine the
+     * profile's decode_ms were measured on (a phone below 1, a GPU above): every exit's
+     * decode_ms divided by `speed` (CheckClientSpeed first).
+     */
+    VideoProfile WithClientSpeed(double speed) const;
 
     const VideoInfo& GetVideo() const;
     const CodecInfo& GetCodec() const;
