@@ -96,8 +96,9 @@ TEST(Interpolation, LvcEncodesAndDecodesInterpolatedFrames)
                                   &err),
               0)
         << err;
-    EXPECT_NE(out.find("5 frames, 1 chunks, 6 layers, neural-gru codec, GOP 2, B error layers 1..1"),
-              std::string::npos)
+    EXPECT_NE(
+        out.find("5 frames, 1 chunks, 6 layers, neural-gru codec, GOP 2, B error layers 1..1"),
+        std::string::npos)
         << out;
     ASSERT_EQ(test::RunLvcForTest({"--quiet",
                                    "decode",

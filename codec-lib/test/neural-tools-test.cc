@@ -79,6 +79,8 @@ TEST(NeuralTools, LayerStripWritesOnePngOfEveryPrefixAndTheSource)
     std::string err;
     ASSERT_EQ(test::RunLvcForTest({"layer-strip",
                                    test::Shared(kStreet),
+                                   "--codec",
+                                   "neural-gru",
                                    "--width",
                                    "96",
                                    "--height",
@@ -105,6 +107,8 @@ TEST(NeuralTools, LayerStripWritesOnePngOfEveryPrefixAndTheSource)
     EXPECT_EQ(picture[0].Height(), 64);
     EXPECT_EQ(test::RunLvcForTest({"layer-strip",
                                    test::Shared(kStreet),
+                                   "--codec",
+                                   "neural-gru",
                                    "--layers",
                                    "5",
                                    "--weights",

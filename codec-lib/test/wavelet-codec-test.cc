@@ -357,6 +357,38 @@ TEST(WaveletCodec, BadFilesAndOptionsAreClearErrors)
     }
 }
 
+TEST(WaveletCodec, LayerStripShowsEveryPrefixBesideTheSource)
+{
+    const std::string png = test::ScratchPath("wavelet-strip.png");
+    std::string out;
+    std::string err;
+    ASSERT_EQ(test::RunLvcForTest({"layer-strip",
+                                   test::Shared(kStreet),
+                                   "--width",
+                                   "96",
+                                   "--height",
+                                   "64",
+                                   "--frame",
+                                   "5",
+                                   "--gop",
+                                   "8",
+                                   "-o",
+                                   png},
+                                  &out,
+                                  &err),
+              0)
+        << err;
+    EXPECT_NE(
+        out.find("frame 5 (predicted frame) decoded with layers 1..1 1..2 1..4 1..6 at exit 3"),
+        std::string::npos)
+        << out;
+    ReadOptions still;
+    still.fps = 1;
+    const std::vector<Frame> picture = test::ReadFrames(png, 2, still);
+    ASSERT_EQ(picture.size(), 1U);
+    EXPECT_EQ(picture[0].Width(), 5 * 96);
+}
+
 TEST(WaveletCodec, BdRateCommandComparesProfiles)
 {
     const std::string ladder = test::ScratchPath("bd-ladder.json");

@@ -6,9 +6,11 @@
 #include "io/color.h"
 #include "io/video-reader.h"
 #include "nn/neural-codec.h"
+#include "restore/restorer.h"
 #include "tools/commands.h"
 #include "tools/default-paths.h"
 #include "tools/png-file.h"
+#include "wavelet/wavelet-chunk.h"
 
 #include "ns3/input-error.h"
 
@@ -97,20 +99,17 @@ struct StripArgs
     std::string weights = LVC_DEFAULT_WEIGHTS;
     std::int64_t frame = 0;
     std::vector<int> layers; ///< empty: 1, 2, 4 and K
-    int exit = 3;
+    int exit = 0;            ///< 0: the full decoder
     std::string output;
-    NeuralCodingOptions coding;
+    std::string codec = "wavelet";
+    std::string restore_weights = LVC_DEFAULT_RESTORE_WEIGHTS;
+    LayeredCodingOptions coding;
 };
 
-void
-RunLayerStrip(const Console& console, const StripArgs& args)
+/// The frame's group of pictures (from the key before it to the key after), as read.
+std::vector<Frame>
+ReadGroup(const StripArgs& args, std::int64_t gop, std::int64_t& index)
 {
-    NeuralCodec codec(args.weights, 1);
-    BitstreamHeader header;
-    header.layers = codec.Config().iterations;
-    ApplyCodingOptions(args.coding, header);
-    // The frame's group of pictures (its two anchors and what lies between), coded as a chunk.
-    const std::int64_t gop = std::max(header.gop_frames, 1);
     VideoOptions group = args.video;
     group.start_frame += args.frame / gop * gop;
     group.frames = gop == 1 ? 1 : gop + 1;
@@ -121,19 +120,95 @@ RunLayerStrip(const Console& console, const StripArgs& args)
     {
         frames.push_back(read);
     }
-    const std::int64_t index = args.frame % gop;
+    index = args.frame % gop;
     if (index >= static_cast<std::int64_t>(frames.size()))
     {
         throw ns3::InputError(args.video.path + ": --frame " + std::to_string(args.frame) +
                               " is past the end");
     }
-    const Frame& frame = frames[index];
-    header.width = frame.Width();
-    header.height = frame.Height();
-    CodedChunk coded = EncodeNeuralChunk(codec, frames, header, args.coding);
-    std::vector<std::vector<std::vector<Frame>>> decoded =
-        ReconstructAllPrefixes(codec, coded.codes, frame.Width(), frame.Height());
-    const int k_max = codec.Config().iterations;
+    return frames;
+}
+
+void
+RunLayerStrip(const Console& console, StripArgs args)
+{
+    ResolveLayeredCodingOptions(args.coding);
+    std::vector<Frame> by_prefix; // the frame decoded with layers 1..k, k = 1..K
+    std::string kind;
+    std::int64_t index = 0;
+    std::vector<Frame> frames;
+    int exit = args.exit;
+    if (args.codec == "wavelet")
+    {
+        const std::int64_t gop = std::max(args.coding.wavelet.gop_frames, 1);
+        frames = ReadGroup(args, gop, index);
+        std::unique_ptr<FrameRestorer> restorer;
+        if (args.restore_weights != "none")
+        {
+            restorer = std::make_unique<NetworkRestorer>(args.restore_weights, 1);
+        }
+        const int exits = restorer ? std::min(restorer->ExitCount(), kMaxWaveletExits) : 1;
+        exit = exit == 0 ? exits : exit;
+        if (exit < 1 || exit > exits)
+        {
+            throw ns3::InputError("--exit: 1.." + std::to_string(exits));
+        }
+        const EncodedWaveletChunk coded =
+            EncodeWaveletChunk(frames, args.coding.wavelet, restorer.get());
+        WaveletChunkDecoder decoder(
+            frames[0].Width(),
+            frames[0].Height(),
+            static_cast<int>(frames.size()),
+            args.coding.wavelet.gop_frames <= 1 ? 0 : args.coding.wavelet.gop_frames);
+        for (const auto& layer : coded.layers)
+        {
+            decoder.DecodeLayer(layer);
+            std::vector<Frame> out = decoder.Reconstruct();
+            const int network_exit = decoder.NetworkExitFor(exit);
+            if (network_exit > 1)
+            {
+                out = restorer->Restore(out, decoder.NoiseHints(), network_exit);
+            }
+            by_prefix.push_back(out[static_cast<std::size_t>(index)]);
+        }
+        kind = gop == 1 || index == 0 ? " (key frame)" : " (predicted frame)";
+    }
+    else if (args.codec == "neural-gru")
+    {
+        NeuralCodec codec(args.weights, 1);
+        BitstreamHeader header;
+        header.layers = codec.Config().iterations;
+        ApplyCodingOptions(args.coding.gru, header);
+        const std::int64_t gop = std::max(header.gop_frames, 1);
+        frames = ReadGroup(args, gop, index);
+        header.width = frames[0].Width();
+        header.height = frames[0].Height();
+        CodedChunk coded = EncodeNeuralChunk(codec, frames, header, args.coding.gru);
+        std::vector<std::vector<std::vector<Frame>>> decoded =
+            ReconstructAllPrefixes(codec, coded.codes, header.width, header.height);
+        exit = exit == 0 ? ModelConfig::kExitCount : exit;
+        if (exit < 1 || exit > ModelConfig::kExitCount)
+        {
+            throw ns3::InputError("--exit: 1.." + std::to_string(ModelConfig::kExitCount));
+        }
+        for (const auto& prefix : decoded)
+        {
+            by_prefix.push_back(
+                prefix[static_cast<std::size_t>(exit - 1)][static_cast<std::size_t>(index)]);
+        }
+        kind = coded.codes.hierarchy.b_frames.empty() ||
+                       std::count(coded.codes.hierarchy.anchors.begin(),
+                                  coded.codes.hierarchy.anchors.end(),
+                                  index) > 0
+                   ? " (key frame)"
+                   : " (B frame)";
+    }
+    else
+    {
+        throw ns3::InputError("--codec: wavelet or neural-gru, not '" + args.codec + "'");
+    }
+    const Frame& frame = frames[static_cast<std::size_t>(index)];
+    const int k_max = static_cast<int>(by_prefix.size());
     std::vector<int> layers = args.layers;
     if (layers.empty())
     {
@@ -174,27 +249,17 @@ RunLayerStrip(const Console& console, const StripArgs& args)
         {
             throw ns3::InputError("--layers: each in 1.." + std::to_string(k_max));
         }
-        if (args.exit < 1 || args.exit > static_cast<int>(decoded[k - 1].size()))
-        {
-            throw ns3::InputError("--exit: 1.." + std::to_string(decoded[k - 1].size()));
-        }
-        paste(decoded[k - 1][args.exit - 1][index], slot++);
+        paste(by_prefix[static_cast<std::size_t>(k - 1)], slot++);
     }
     paste(frame, slot);
     WritePng(args.output, strip);
-    console.out << "wrote " << args.output << ": frame " << args.frame
-                << (coded.codes.hierarchy.b_frames.empty() ||
-                            std::count(coded.codes.hierarchy.anchors.begin(),
-                                       coded.codes.hierarchy.anchors.end(),
-                                       index) > 0
-                        ? " (key frame)"
-                        : " (B frame)")
+    console.out << "wrote " << args.output << ": frame " << args.frame << kind
                 << " decoded with layers";
     for (int k : layers)
     {
         console.out << " 1.." << k;
     }
-    console.out << " at exit " << args.exit << ", then the source\n";
+    console.out << " at exit " << exit << ", then the source\n";
 }
 
 } // namespace
@@ -217,14 +282,21 @@ AddCodeStatsCommand(CLI::App& app, Console& console)
         "layer-strip",
         "one frame decoded with layers 1..k for several k, side by side with the source (PNG)");
     AddVideoOptions(*layer_strip, strip->video);
-    layer_strip->add_option("--weights", strip->weights, "the codec's weights")
+    layer_strip->add_option("--codec", strip->codec, "wavelet or neural-gru")
+        ->capture_default_str();
+    layer_strip->add_option("--weights", strip->weights, "neural-gru: the codec's weights")
+        ->capture_default_str();
+    layer_strip
+        ->add_option("--restore-weights",
+                     strip->restore_weights,
+                     "wavelet: the restoration network ('none')")
         ->capture_default_str();
     layer_strip->add_option("--frame", strip->frame, "which frame (0-based)")
         ->capture_default_str();
     layer_strip->add_option("--layers", strip->layers, "prefixes to show (default: 1,2,4,K)")
         ->delimiter(',');
-    layer_strip->add_option("--exit", strip->exit, "decoder exit")->capture_default_str();
-    AddNeuralCodingOptions(*layer_strip, strip->coding);
+    layer_strip->add_option("--exit", strip->exit, "decoder exit (default: the full decoder)");
+    AddLayeredCodingOptions(*layer_strip, strip->coding);
     layer_strip->add_option("-o,--output", strip->output, "the PNG to write")->required();
     layer_strip->callback([&console, strip] { RunLayerStrip(console, *strip); });
 }
