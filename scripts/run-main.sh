@@ -17,7 +17,7 @@ runs=(
   "x264-ladder-linear|$clip.x264-ladder.json|linear|a classic ladder, Pensieve's linear bitrate QoE"
   "x264-ladder-psnr|$clip.x264-ladder.json|psnr|the same ladder scored on decoded quality (Swift's QoE)"
   "x265-layered-psnr|$clip.x265-residual-layered.json|psnr|layered content (residual x265, SHVC's stand-in): upgrades possible"
-  "neural-layered-psnr|$clip.neural-layered.json|psnr|the project's layered neural codec: layers and early exits|--optimal-step-s 0.25"
+  "wavelet-layered-psnr|$clip.wavelet-layered.json|psnr|the project's layered codec (wavelet, learned restoration): layers and early exits|--optimal-step-s 0.25"
 )
 for run in "${runs[@]}"; do
   IFS='|' read -r name profile metric what extra <<<"$run"

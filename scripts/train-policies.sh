@@ -5,8 +5,8 @@
 #
 #   scripts/train-policies.sh [BUILD_DIR] [NAME...]     (default: build; all policies)
 #
-# NAME: layered-neural (Grad/Swift-style layer-aware policy on the neural codec's profile, its
-# layers and early exits, PSNR QoE), layered-x265 (the same on residual-layered x265) or
+# NAME: layered-wavelet (Grad/Swift-style layer-aware policy on the project's layered codec's
+# profile, its layers and early exits, PSNR QoE), layered-x265 (the same on residual-layered x265) or
 # ladder-x264 (Pensieve-style ladder policy, x264 ladder, linear bitrate QoE). Each run writes
 # results/train/<NAME>/ (checkpoint.safetensors, best.safetensors, progress.csv, train.log) and
 # copies best.safetensors to policies/<NAME>.safetensors. Deterministic for the seed (one
@@ -23,18 +23,18 @@ common=(--traces "$shared/traces/pensieve-train" --validation-every 5 --chunks 4
         --iterations 15000 --entropy-start 0.05 --entropy-end 0.005 --entropy-decay 12000
         --validate-every 100 --checkpoint-every-s 60 --time-limit-min "${ABR_TRAIN_MINUTES:-58}" -q)
 declare -A profile=(
-  [layered-neural]="$repo/traces/profiles/$clip.neural-layered.json"
+  [layered-wavelet]="$repo/traces/profiles/$clip.wavelet-layered.json"
   [layered-x265]="$repo/traces/profiles/$clip.x265-residual-layered.json"
   [ladder-x264]="$repo/traces/profiles/$clip.x264-ladder.json"
 )
 declare -A options=(
-  [layered-neural]="--qoe psnr --capacity swift --window 8 --optimal-step-s 0.25"
+  [layered-wavelet]="--qoe psnr --capacity swift --window 8 --optimal-step-s 0.25"
   [layered-x265]="--qoe psnr --capacity swift --window 8"
   [ladder-x264]="--qoe linear --capacity swift"
 )
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-  names=(layered-neural layered-x265 ladder-x264)
+  names=(layered-wavelet layered-x265 ladder-x264)
 fi
 for name in "${names[@]}"; do
   out=$repo/results/train/$name

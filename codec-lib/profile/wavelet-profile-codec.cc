@@ -95,20 +95,20 @@ WaveletProfileCodec::Settings() const
         m_frames > 0 ? std::round(m_motion_bits / static_cast<double>(m_frames) * 1e4) / 1e4 : 0;
     json["bytes"] = "layer payload + 8-byte chunk-table entry; layer 1 also the chunk's 4-byte "
                     "frame count, and in chunk 0 the file header and the table CRC";
-    if (m_options.restorer)
-    {
-        json["exits"] = "1: the plain reconstruction; 2..: the restoration network (frames at half "
-                        "resolution as 6 channels plus a noise hint, 3x3 residual blocks) to "
-                        "growing depths, restore weights " +
-                        m_options.restorer->WeightsSha256().substr(0, 16);
-    }
-    else
-    {
-        json["exits"] = "1: the plain reconstruction (no restoration network)";
-    }
-    json["decode_ms"] = "entropy decoding of layers 1..k + rebuilding every frame (inverse "
-                        "wavelet transform, motion compensation) + the restoration network to the "
-                        "exit, measured, one thread";
+    json["exits"] =
+        std::string("1: the temporal skip (keys and frames whose references lie ") +
+        std::to_string(kSkipSpan) +
+        " or more frames apart rebuilt, the others blended from them); 2: every "
+        "frame rebuilt (the plain reconstruction)" +
+        (m_options.restorer ? "; 3..: the restoration network (frames at half resolution as 6 "
+                              "channels plus a noise hint, 3x3 residual blocks) to growing depths, "
+                              "each chunk's exit maps falling back to a shallower depth where it "
+                              "restores better, restore weights " +
+                                  m_options.restorer->WeightsSha256().substr(0, 16)
+                            : std::string());
+    json["decode_ms"] = "entropy decoding of layers 1..k + rebuilding the frames of the exit "
+                        "(inverse wavelet transform, motion compensation) + the restoration "
+                        "network to the exit, measured, one thread";
     if (!m_network_ms_per_frame.empty())
     {
         nlohmann::ordered_json network = nlohmann::ordered_json::array();
@@ -116,6 +116,7 @@ WaveletProfileCodec::Settings() const
         {
             network.push_back(std::round(ms * 100) / 100);
         }
+        json["skip_decode_ms_per_frame"] = std::round(m_skip_ms_per_frame * 100) / 100;
         json["plain_decode_ms_per_frame"] = std::round(m_plain_ms_per_frame * 100) / 100;
         json["network_exit_ms_per_frame"] = network;
         json["network_exit_ms_are"] = "exits 2.. of the restoration network run on the first "
@@ -177,13 +178,17 @@ WaveletProfileCodec::CodeChunk(const std::vector<Frame>& frames,
                 layer.bytes += BitstreamHeader::kSize + 4;
             }
         }
-        const int exits =
-            m_options.restorer ? std::min(m_options.restorer->ExitCount(), kMaxWaveletExits) : 1;
+        const int exits = WaveletExitCount(m_options.restorer.get());
+        // Exit 1: the temporal skip, rebuilt and timed on its own.
+        start = Clock::now();
+        const std::vector<Frame> skipped = decoder.Reconstruct(true);
+        const double skip_ms = MillisecondsSince(start);
         if (chunk.index == 0 && k == coded.layers.size())
         {
+            m_skip_ms_per_frame = (entropy_ms + skip_ms) / static_cast<double>(frames.size());
             m_plain_ms_per_frame = (entropy_ms + rebuild_ms) / static_cast<double>(frames.size());
             m_network_ms_per_frame.clear();
-            for (int e = 2; e <= exits; ++e)
+            for (int e = 2; e <= exits - 1; ++e)
             {
                 start = Clock::now();
                 m_options.restorer->Restore(out, decoder.NoiseHints(), e);
@@ -191,7 +196,7 @@ WaveletProfileCodec::CodeChunk(const std::vector<Frame>& frames,
                                                  static_cast<double>(frames.size()));
             }
         }
-        const std::vector<float> hints = exits > 1 ? decoder.NoiseHints() : std::vector<float>{};
+        const std::vector<float> hints = exits > 2 ? decoder.NoiseHints() : std::vector<float>{};
         // Each network exit that the chunk's exit map sends a decoder exit to, run and timed once.
         std::map<int, std::pair<std::vector<Frame>, double>> networks;
         for (int e = 1; e <= exits; ++e)
@@ -204,14 +209,16 @@ WaveletProfileCodec::CodeChunk(const std::vector<Frame>& frames,
                 networks[network_exit] = {std::move(restored), MillisecondsSince(start)};
             }
             const std::vector<Frame>& exit_frames =
-                network_exit > 1 ? networks[network_exit].first : out;
-            const double restore_ms = network_exit > 1 ? networks[network_exit].second : 0;
+                e == 1 ? skipped : (network_exit > 1 ? networks[network_exit].first : out);
+            const double rebuild_and_restore_ms =
+                e == 1 ? skip_ms
+                       : rebuild_ms + (network_exit > 1 ? networks[network_exit].second : 0);
             const bool last = e == exits;
             QualityOptions quality = m_options.quality;
             quality.ms_ssim = quality.ms_ssim && last;
             const Quality q = MeasureSequence(frames, exit_frames, quality);
             layer.exits.push_back(
-                ns3::ExitInfo{q.psnr_db, q.ssim, entropy_ms + rebuild_ms + restore_ms});
+                ns3::ExitInfo{q.psnr_db, q.ssim, entropy_ms + rebuild_and_restore_ms});
             if (last)
             {
                 layer.psnr_db = q.psnr_db;

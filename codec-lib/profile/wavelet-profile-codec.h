@@ -58,6 +58,7 @@ class WaveletProfileCodec : public ChunkCodec
     std::size_t m_scene_cuts = 0;
     /// Per frame, timed on the first chunk at K layers: the plain reconstruction (entropy
     /// decoding included) and each network exit 2.. run whatever the exit maps say.
+    double m_skip_ms_per_frame = 0;
     double m_plain_ms_per_frame = 0;
     std::vector<double> m_network_ms_per_frame;
 };

@@ -163,15 +163,17 @@ TEST(Restoration, ProfilesMeasureEveryExitAndDecodeAtAnExit)
     std::string err;
     ASSERT_EQ(test::RunLvcForTest(profile_args, &out, &err), 0) << err;
     const ns3::VideoProfile profile = ns3::VideoProfile::Load(profile_path);
-    ASSERT_EQ(profile.GetExitCount(), 3U);
+    ASSERT_EQ(profile.GetExitCount(), 4U); // temporal skip, plain, the network's two
     for (const ns3::LayerInfo& layer : profile.GetChunk(0).layers)
     {
-        ASSERT_EQ(layer.exits.size(), 3U);
-        // The exit maps: a deeper exit never decodes worse (it falls back to a shallower one).
-        EXPECT_LE(layer.exits[0].psnr_db, layer.exits[1].psnr_db);
+        ASSERT_EQ(layer.exits.size(), 4U);
+        // The skip rebuilds fewer frames; the exit maps: a deeper network exit never decodes
+        // worse than a shallower one (it falls back to it).
+        EXPECT_LT(layer.exits[0].psnr_db, layer.exits[1].psnr_db);
+        EXPECT_LT(layer.exits[0].decode_ms, layer.exits[1].decode_ms);
         EXPECT_LE(layer.exits[1].psnr_db, layer.exits[2].psnr_db);
-        EXPECT_LE(layer.exits[0].decode_ms, layer.exits[2].decode_ms);
-        EXPECT_DOUBLE_EQ(layer.psnr_db, layer.exits[2].psnr_db);
+        EXPECT_LE(layer.exits[2].psnr_db, layer.exits[3].psnr_db);
+        EXPECT_DOUBLE_EQ(layer.psnr_db, layer.exits[3].psnr_db);
     }
     EXPECT_EQ(profile.GetCodec().weights_sha256, NetworkRestorer(weights, 1).WeightsSha256());
     // The bitstream decodes at each exit with those weights; exit 4 does not exist.
@@ -179,7 +181,7 @@ TEST(Restoration, ProfilesMeasureEveryExitAndDecodeAtAnExit)
     encode_args.insert(encode_args.end(), clip.begin(), clip.end());
     encode_args.insert(encode_args.end(), {"--restore-weights", weights, "-o", bitstream});
     ASSERT_EQ(test::RunLvcForTest(encode_args, &out, &err), 0) << err;
-    for (const char* exit : {"1", "3"})
+    for (const char* exit : {"1", "2", "4"})
     {
         ASSERT_EQ(test::RunLvcForTest({"--quiet",
                                        "decode",
@@ -208,7 +210,7 @@ TEST(Restoration, ProfilesMeasureEveryExitAndDecodeAtAnExit)
     // Another network: the exit maps were decided with these weights.
     const std::string other = test::ScratchPath("restore-profile-other.safetensors");
     ExportRestorationWeights(checkpoint, other, "F16");
-    EXPECT_EQ(test::RunLvcForTest({"decode", bitstream, "--restore-weights", other, "--exit", "2"},
+    EXPECT_EQ(test::RunLvcForTest({"decode", bitstream, "--restore-weights", other, "--exit", "3"},
                                   &out,
                                   &err),
               1);
@@ -221,18 +223,18 @@ TEST(Restoration, ProfilesMeasureEveryExitAndDecodeAtAnExit)
     plain_args.insert(plain_args.end(), clip.begin(), clip.end());
     plain_args.insert(plain_args.end(), {"--restore-weights", "none", "-o", plain});
     ASSERT_EQ(test::RunLvcForTest(plain_args, &out, &err), 0) << err;
-    EXPECT_EQ(test::RunLvcForTest({"decode", plain, "--restore-weights", weights, "--exit", "2"},
+    EXPECT_EQ(test::RunLvcForTest({"decode", plain, "--restore-weights", weights, "--exit", "3"},
                                   &out,
                                   &err),
               1);
     EXPECT_NE(err.find("was made without restoration weights"), std::string::npos) << err;
     EXPECT_EQ(
-        test::RunLvcForTest({"decode", bitstream, "--restore-weights", weights, "--exit", "4"},
+        test::RunLvcForTest({"decode", bitstream, "--restore-weights", weights, "--exit", "5"},
                             &out,
                             &err),
         1);
-    EXPECT_NE(err.find("--exit: 1..3"), std::string::npos) << err;
-    EXPECT_EQ(test::RunLvcForTest({"decode", bitstream, "--restore-weights", "none", "--exit", "2"},
+    EXPECT_NE(err.find("--exit: 1..4"), std::string::npos) << err;
+    EXPECT_EQ(test::RunLvcForTest({"decode", bitstream, "--restore-weights", "none", "--exit", "3"},
                                   &out,
                                   &err),
               1);

@@ -4,6 +4,7 @@
 #include "bitstream/bitstream-format.h"
 #include "metrics/psnr.h"
 #include "test/test-support.h"
+#include "wavelet/gop-structure.h"
 #include "wavelet/wavelet-chunk.h"
 #include "wavelet/wavelet-stream.h"
 #include "weights/safetensors.h"
@@ -128,6 +129,40 @@ TEST(WaveletCodec, TheMixingContextModelDecodesAndCostsAboutTheSame)
     // Both cut at the same rates: within a few tenths of a dB of each other.
     EXPECT_NEAR(psnr[0], psnr[1], 0.3);
     EXPECT_GT(psnr[1], 30);
+}
+
+TEST(WaveletCodec, TheTemporalSkipRebuildsAQuarterOfTheFramesAndBlendsTheRest)
+{
+    const std::vector<Frame> frames = Foreman(33);
+    WaveletCodingOptions options;
+    options.gop_frames = 32;
+    const EncodedWaveletChunk coded = EncodeWaveletChunk(frames, options);
+    WaveletChunkDecoder decoder(176, 144, 33, 32);
+    for (const auto& layer : coded.layers)
+    {
+        decoder.DecodeLayer(layer);
+    }
+    const std::vector<Frame> all = decoder.Reconstruct();
+    const std::vector<Frame> skip = decoder.Reconstruct(true);
+    const GopStructure gop = GopStructure::Of(33, 32);
+    int rebuilt = 0;
+    for (int f = 0; f < 33; ++f)
+    {
+        const bool kept = gop.Span(f) == 0 || gop.Span(f) >= kSkipSpan;
+        rebuilt += kept ? 1 : 0;
+        if (kept)
+        {
+            EXPECT_EQ(skip[static_cast<std::size_t>(f)], all[static_cast<std::size_t>(f)])
+                << "frame " << f;
+        }
+    }
+    EXPECT_EQ(rebuilt, 9); // 0, 4, 8, ..., 32
+    // Frame 1 lies a quarter of the way from 0 to 4: the blend by distance, sample by sample.
+    EXPECT_NEAR(skip[1].Plane(0)[1000],
+                0.75 * all[0].Plane(0)[1000] + 0.25 * all[4].Plane(0)[1000],
+                0.5001);
+    EXPECT_LT(MeanPsnrY(frames, skip), MeanPsnrY(frames, all));
+    EXPECT_GT(MeanPsnrY(frames, skip), MeanPsnrY(frames, all) - 8);
 }
 
 TEST(WaveletCodec, IntraOnlyAndSingleFrameChunksDecode)
@@ -272,7 +307,7 @@ TEST(WaveletCodec, FilesDecodeToTheProfilesQualityAndBytesAddUp)
     EXPECT_EQ(reader.Header().codec, BitstreamHeader::Codec::kWavelet);
     ASSERT_EQ(profile.GetChunkCount(), reader.Header().chunks);
     ASSERT_EQ(profile.GetLevelCount(), 6U);
-    EXPECT_EQ(profile.GetExitCount(), 3U); // the shipped restoration network: exits 2 and 3
+    EXPECT_EQ(profile.GetExitCount(), 4U); // temporal skip, plain, the shipped network's two
     std::uint64_t total = 0;
     for (std::uint32_t c = 0; c < profile.GetChunkCount(); ++c)
     {
@@ -379,7 +414,7 @@ TEST(WaveletCodec, LayerStripShowsEveryPrefixBesideTheSource)
               0)
         << err;
     EXPECT_NE(
-        out.find("frame 5 (predicted frame) decoded with layers 1..1 1..2 1..4 1..6 at exit 3"),
+        out.find("frame 5 (predicted frame) decoded with layers 1..1 1..2 1..4 1..6 at exit 4"),
         std::string::npos)
         << out;
     ReadOptions still;

@@ -147,7 +147,7 @@ RunLayerStrip(const Console& console, StripArgs args)
         {
             restorer = std::make_unique<NetworkRestorer>(args.restore_weights, 1);
         }
-        const int exits = restorer ? std::min(restorer->ExitCount(), kMaxWaveletExits) : 1;
+        const int exits = WaveletExitCount(restorer.get());
         exit = exit == 0 ? exits : exit;
         if (exit < 1 || exit > exits)
         {
@@ -163,13 +163,8 @@ RunLayerStrip(const Console& console, StripArgs args)
         for (const auto& layer : coded.layers)
         {
             decoder.DecodeLayer(layer);
-            std::vector<Frame> out = decoder.Reconstruct();
-            const int network_exit = decoder.NetworkExitFor(exit);
-            if (network_exit > 1)
-            {
-                out = restorer->Restore(out, decoder.NoiseHints(), network_exit);
-            }
-            by_prefix.push_back(out[static_cast<std::size_t>(index)]);
+            by_prefix.push_back(
+                DecodeAtExit(decoder, restorer.get(), exit)[static_cast<std::size_t>(index)]);
         }
         kind = gop == 1 || index == 0 ? " (key frame)" : " (predicted frame)";
     }

@@ -150,9 +150,8 @@ RunDecode(const Console& console, const CodecArgs& args)
         restorer = std::make_unique<NetworkRestorer>(args.restore_weights, args.threads);
     }
     const bool wavelet_maps = wavelet && h.weights_sha256 != std::string(64, '0');
-    const int exits =
-        wavelet ? (restorer && wavelet_maps ? std::min(restorer->ExitCount(), kMaxWaveletExits) : 1)
-                : ModelConfig::kExitCount;
+    const int exits = wavelet ? (restorer && wavelet_maps ? WaveletExitCount(restorer.get()) : 2)
+                              : ModelConfig::kExitCount;
     const int exit = args.exit == 0 ? exits : args.exit;
     if (!wavelet && (exit < 1 || exit > exits))
     {

@@ -24,37 +24,90 @@ Window(int size)
     return w;
 }
 
-/// For each sample position along one axis: the two blocks whose windows cover it (clamped to
-/// the grid) and the weight of the first.
-struct AxisBlend
+/// Each block's share of every sample along one axis: block b's window covers
+/// [b * block - block / 2, b * block + 3 * block / 2); at the picture's ends the missing
+/// neighbour's share goes to the block that exists, so the shares sum to one everywhere.
+struct AxisShares
 {
-    std::vector<int> first;
-    std::vector<float> weight;
+    std::vector<int> start; ///< per block: the first sample its window covers (clipped)
+    std::vector<int> end;   ///< one past the last
+    std::vector<std::vector<float>> weight; ///< per block, per covered sample
 };
 
-AxisBlend
-BlendAlong(int samples, int block)
+AxisShares
+SharesAlong(int samples, int block, int blocks)
 {
     const std::vector<float> w = Window(block);
-    AxisBlend out;
-    out.first.resize(static_cast<std::size_t>(samples));
-    out.weight.resize(static_cast<std::size_t>(samples));
     const int half = block / 2;
-    for (int i = 0; i < samples; ++i)
+    AxisShares out;
+    for (int b = 0; b < blocks; ++b)
     {
-        // Block b's window starts at b * block - half.
-        const int b = (i + half) / block - 1;      // the block whose window's second half holds i
-        const int offset = i - (b * block - half); // in [block, 2 block) for block b
-        out.first[static_cast<std::size_t>(i)] = b;
-        out.weight[static_cast<std::size_t>(i)] = w[static_cast<std::size_t>(offset)];
+        const int start = std::max(0, b * block - half);
+        const int end = std::min(samples, b * block + block + half);
+        out.start.push_back(start);
+        out.end.push_back(std::max(start, end));
+        std::vector<float> weights;
+        for (int i = start; i < end; ++i)
+        {
+            // Sample i lies in the second half of block `first`'s window and the first half of
+            // the next one's; indices beyond the grid clamp to its ends.
+            const int first = (i + half) / block - 1;
+            const float w_first = w[static_cast<std::size_t>(i - (first * block - half))];
+            float share = 0;
+            if (std::clamp(first, 0, blocks - 1) == b)
+            {
+                share += w_first;
+            }
+            if (std::clamp(first + 1, 0, blocks - 1) == b)
+            {
+                share += 1.0F - w_first;
+            }
+            weights.push_back(share);
+        }
+        out.weight.push_back(std::move(weights));
     }
     return out;
 }
 
-int
-ClampIndex(int b, int n)
+FloatPlane
+Padded(const FloatPlane& plane, int pad)
 {
-    return b < 0 ? 0 : (b >= n ? n - 1 : b);
+    FloatPlane out(plane.width + 2 * pad, plane.height + 2 * pad);
+    for (int y = 0; y < out.height; ++y)
+    {
+        const float* src = plane.Row(std::clamp(y - pad, 0, plane.height - 1));
+        float* dst = out.Row(y);
+        for (int x = 0; x < out.width; ++x)
+        {
+            dst[x] = src[std::clamp(x - pad, 0, plane.width - 1)];
+        }
+    }
+    return out;
+}
+
+/// One reference's prediction of a row segment [x0, x1) of row y for a block's vector, into
+/// `out` (luma: a quarter-sample plane; chroma: bilinear at eighth samples in a padded plane).
+void
+PredictRow(const Reference& ref, int plane, MotionVector mv, int x0, int x1, int y, float* out)
+{
+    if (plane == 0)
+    {
+        const float* src = ref.luma.Row(x0, y, mv.x, mv.y);
+        std::copy(src, src + (x1 - x0), out);
+        return;
+    }
+    const FloatPlane& c = plane == 1 ? ref.u : ref.v;
+    const int pad = ref.chroma_pad;
+    const float fx = static_cast<float>(mv.x & 7) * (1.0F / 8.0F);
+    const float fy = static_cast<float>(mv.y & 7) * (1.0F / 8.0F);
+    const float* top = c.Row(y + (mv.y >> 3) + pad) + x0 + (mv.x >> 3) + pad;
+    const float* bottom = top + c.width;
+    for (int i = 0; i < x1 - x0; ++i)
+    {
+        const float t = top[i] + fx * (top[i + 1] - top[i]);
+        const float b = bottom[i] + fx * (bottom[i + 1] - bottom[i]);
+        out[i] = t + fy * (b - t);
+    }
 }
 
 } // namespace
@@ -107,11 +160,32 @@ MotionGrid::ReferenceShares() const
     return shares;
 }
 
-Reference::Reference(const FloatPicture& picture)
-    : luma(picture[0]),
-      u(picture[1]),
-      v(picture[2])
+Reference::Reference(const FloatPicture& picture, int pad)
+    : luma(picture[0], pad),
+      chroma_pad(std::clamp(pad, 1, QpelPlane::kPad) / 2 + 2),
+      u(Padded(picture[1], chroma_pad)),
+      v(Padded(picture[2], chroma_pad))
 {
+}
+
+int
+PaddingFor(const std::vector<std::pair<const MotionGrid*, int>>& uses)
+{
+    int longest = 0;
+    for (const auto& [grid, ref] : uses)
+    {
+        for (const BlockMotion& b : grid->blocks)
+        {
+            if (b.Uses(ref))
+            {
+                const MotionVector v = b.mv[static_cast<std::size_t>(ref)];
+                longest = std::max({longest, std::abs(v.x), std::abs(v.y)});
+            }
+        }
+    }
+    // Whole samples the vector moves (rounded up) and one more for the filters' sub-sample
+    // phase and the chroma's bilinear neighbour.
+    return std::min(QpelPlane::kPad, (longest + 3) / 4 + 2);
 }
 
 FloatPicture
@@ -138,57 +212,53 @@ PredictPicture(const MotionGrid& motion, const Reference* past, const Reference*
         const int block = MotionGrid::kBlock >> shift;
         out[static_cast<std::size_t>(plane)] = FloatPlane(w, h);
         FloatPlane& dst = out[static_cast<std::size_t>(plane)];
-        const AxisBlend bx = BlendAlong(w, block);
-        const AxisBlend by = BlendAlong(h, block);
-        // One block's prediction of the sample (x, y).
-        auto predict = [&](const BlockMotion& b, int x, int y) -> float {
-            float acc = 0;
-            int n = 0;
-            for (int r = 0; r < 2; ++r)
-            {
-                if (!b.Uses(r))
-                {
-                    continue;
-                }
-                const Reference& ref = *refs[static_cast<std::size_t>(r)];
-                const MotionVector mv = b.mv[static_cast<std::size_t>(r)];
-                if (plane == 0)
-                {
-                    acc += ref.luma.At(x, y, mv.x, mv.y);
-                }
-                else
-                {
-                    // A quarter luma sample is an eighth of a chroma sample.
-                    const FloatPlane& c = plane == 1 ? ref.u : ref.v;
-                    acc += SampleEighth(c, 8 * x + mv.x, 8 * y + mv.y);
-                }
-                ++n;
-            }
-            return n == 2 ? 0.5F * acc : acc;
-        };
-        for (int y = 0; y < h; ++y)
+        const AxisShares sx = SharesAlong(w, block, motion.cols);
+        const AxisShares sy = SharesAlong(h, block, motion.rows);
+        std::vector<float> first(static_cast<std::size_t>(w));
+        std::vector<float> second(static_cast<std::size_t>(w));
+        // Every block adds its prediction over its window, weighted by its shares.
+        for (int by = 0; by < motion.rows; ++by)
         {
-            const int b0y = by.first[static_cast<std::size_t>(y)];
-            const float wy = by.weight[static_cast<std::size_t>(y)];
-            const int ya = ClampIndex(b0y, motion.rows);
-            const int yb = ClampIndex(b0y + 1, motion.rows);
-            for (int x = 0; x < w; ++x)
+            for (int bx = 0; bx < motion.cols; ++bx)
             {
-                const int b0x = bx.first[static_cast<std::size_t>(x)];
-                const float wx = bx.weight[static_cast<std::size_t>(x)];
-                const int xa = ClampIndex(b0x, motion.cols);
-                const int xb = ClampIndex(b0x + 1, motion.cols);
-                const BlockMotion& m00 = motion.At(xa, ya);
-                const BlockMotion& m10 = motion.At(xb, ya);
-                const BlockMotion& m01 = motion.At(xa, yb);
-                const BlockMotion& m11 = motion.At(xb, yb);
-                const float p00 = predict(m00, x, y);
-                const float p10 = &m10 == &m00 ? p00 : predict(m10, x, y);
-                const float p01 = &m01 == &m00 ? p00 : predict(m01, x, y);
-                const float p11 = &m11 == &m10 ? p10 : (&m11 == &m01 ? p01 : predict(m11, x, y));
-                const float top = wx * p00 + (1 - wx) * p10;
-                const float bottom = wx * p01 + (1 - wx) * p11;
-                dst.At(x, y) = wy * top + (1 - wy) * bottom;
+                const BlockMotion& b = motion.At(bx, by);
+                const int x0 = sx.start[static_cast<std::size_t>(bx)];
+                const int x1 = sx.end[static_cast<std::size_t>(bx)];
+                const std::vector<float>& wx = sx.weight[static_cast<std::size_t>(bx)];
+                const std::vector<float>& wy = sy.weight[static_cast<std::size_t>(by)];
+                const int y0 = sy.start[static_cast<std::size_t>(by)];
+                const int r0 = b.mode == PredictionMode::kFuture ? 1 : 0;
+                for (int y = y0; y < sy.end[static_cast<std::size_t>(by)]; ++y)
+                {
+                    const float weight_y = wy[static_cast<std::size_t>(y - y0)];
+                    if (weight_y == 0.0F)
+                    {
+                        continue;
+                    }
+                    PredictRow(*refs[static_cast<std::size_t>(r0)],
+                               plane,
+                               b.mv[static_cast<std::size_t>(r0)],
+                               x0,
+                               x1,
+                               y,
+                               first.data());
+                    if (b.mode == PredictionMode::kBoth)
+                    {
+                        PredictRow(*refs[1], plane, b.mv[1], x0, x1, y, second.data());
+                        for (int i = 0; i < x1 - x0; ++i)
+                        {
+                            first[static_cast<std::size_t>(i)] =
+                                0.5F * (first[static_cast<std::size_t>(i)] +
+                                        second[static_cast<std::size_t>(i)]);
+                        }
+                    }
+                    float* row = dst.Row(y) + x0;
+                    for (int i = 0; i < x1 - x0; ++i)
+                    {
+                        row[i] += weight_y * wx[static_cast<std::size_t>(i)] *
+                                  first[static_cast<std::size_t>(i)];
+                    }
+                }
             }
         }
     }

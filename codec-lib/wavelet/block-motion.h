@@ -108,11 +108,17 @@ using FloatPicture = std::array<FloatPlane, 3>;
 struct Reference
 {
     QpelPlane luma;
+    int chroma_pad; ///< samples of edge replication around u and v
     FloatPlane u;
     FloatPlane v;
 
-    explicit Reference(const FloatPicture& picture);
+    /// `pad`: luma padding (QpelPlane), enough for the vectors that point into this picture.
+    explicit Reference(const FloatPicture& picture, int pad = QpelPlane::kPad);
 };
+
+/// The luma padding a reference needs for the vectors of `grids` that point into reference
+/// `ref` (0: past, 1: future) of each grid.
+int PaddingFor(const std::vector<std::pair<const MotionGrid*, int>>& uses);
 
 /**
  * Overlapped block motion compensation: every sample is the sum of the predictions of the

@@ -26,11 +26,13 @@ GopStructure::Of(int frames, int gop_frames, const std::vector<int>& cuts)
     g.frames = frames;
     g.past.assign(static_cast<std::size_t>(frames), -1);
     g.future.assign(static_cast<std::size_t>(frames), -1);
+    g.key.assign(static_cast<std::size_t>(frames), 0);
     if (gop_frames <= 1)
     {
         for (int f = 0; f < frames; ++f)
         {
             g.coding_order.push_back(f);
+            g.key[static_cast<std::size_t>(f)] = 1;
         }
         return g;
     }
@@ -49,6 +51,10 @@ GopStructure::Of(int frames, int gop_frames, const std::vector<int>& cuts)
         keys.push_back(next);
     }
     g.coding_order.push_back(0);
+    for (int k : keys)
+    {
+        g.key[static_cast<std::size_t>(k)] = 1;
+    }
     for (std::size_t k = 1; k < keys.size(); ++k)
     {
         const int a = keys[k - 1];
@@ -78,6 +84,17 @@ GopStructure::Of(int frames, int gop_frames, const std::vector<int>& cuts)
         }
     }
     return g;
+}
+
+int
+GopStructure::Span(int frame) const
+{
+    const auto f = static_cast<std::size_t>(frame);
+    if (key[f])
+    {
+        return 0;
+    }
+    return future[f] >= 0 ? future[f] - past[f] : 2 * (frame - past[f]);
 }
 
 std::vector<double>

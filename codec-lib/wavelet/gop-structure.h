@@ -5,6 +5,7 @@
 #define LVC_WAVELET_GOP_STRUCTURE_H
 
 #include <array>
+#include <cstdint>
 #include <vector>
 
 namespace lvc
@@ -18,6 +19,7 @@ struct GopStructure
     std::vector<int> coding_order; ///< display indices, each frame's references before it
     std::vector<int> past;         ///< per display index: its past reference, -1 when none
     std::vector<int> future;       ///< per display index: its future reference, -1 when none
+    std::vector<std::uint8_t> key; ///< per display index: 1 for the keys (pictures and P keys)
 
     /**
      * Keys at 0, G, 2G, ... and at the last frame; a scene cut (`cuts`: increasing display
@@ -34,6 +36,10 @@ struct GopStructure
         return past[static_cast<std::size_t>(frame)] < 0 &&
                future[static_cast<std::size_t>(frame)] < 0;
     }
+
+    /// The frames between the references of a predicted frame (twice the distance to its past
+    /// one when it has no future one); 0 for the keys.
+    int Span(int frame) const;
 };
 
 /**

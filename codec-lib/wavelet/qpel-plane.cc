@@ -18,13 +18,14 @@ constexpr std::array<std::array<float, 8>, 4> kTaps{{
 
 } // namespace
 
-QpelPlane::QpelPlane(const FloatPlane& plane)
+QpelPlane::QpelPlane(const FloatPlane& plane, int pad)
     : m_width(plane.width),
       m_height(plane.height),
-      m_stride(plane.width + 2 * kPad)
+      m_stride(plane.width + 2 * std::clamp(pad, 1, kPad)),
+      m_pad(std::clamp(pad, 1, kPad))
 {
     // The padded source, with 4 more samples on each side for the filters' taps.
-    const int margin = kPad + 4;
+    const int margin = m_pad + 4;
     const int sw = plane.width + 2 * margin;
     const int sh = plane.height + 2 * margin;
     std::vector<float> source(static_cast<std::size_t>(sw) * sh);
@@ -37,71 +38,67 @@ QpelPlane::QpelPlane(const FloatPlane& plane)
             source[static_cast<std::size_t>(y) * sw + x] = plane.At(px, py);
         }
     }
-    const int rows = plane.height + 2 * kPad;
-    // Horizontal phases over every source row, then vertical phases of each.
+    const int rows = plane.height + 2 * m_pad;
+    const auto stride = static_cast<std::size_t>(m_stride);
+    // Horizontal phases over every source row, then vertical phases of each; every output is
+    // written tap by tap along rows (the inner loops vectorise), the first tap assigning.
+    auto filter =
+        [](const std::array<float, 8>& taps, const float* in, std::size_t step, float* out, int n) {
+            bool first = true;
+            for (int t = 0; t < 8; ++t)
+            {
+                const float tap = taps[static_cast<std::size_t>(t)];
+                if (tap == 0)
+                {
+                    continue;
+                }
+                const float* s = in + static_cast<std::size_t>(t) * step;
+                if (first)
+                {
+                    for (int x = 0; x < n; ++x)
+                    {
+                        out[x] = tap * s[x];
+                    }
+                    first = false;
+                }
+                else
+                {
+                    for (int x = 0; x < n; ++x)
+                    {
+                        out[x] += tap * s[x];
+                    }
+                }
+            }
+            for (int x = 0; x < n; ++x)
+            {
+                out[x] *= 1.0F / 64.0F;
+            }
+        };
+    std::unique_ptr<float[]> horizontal(new float[stride * static_cast<std::size_t>(sh)]);
     for (int hx = 0; hx < 4; ++hx)
     {
-        std::vector<float> horizontal(static_cast<std::size_t>(m_stride) * sh);
         for (int y = 0; y < sh; ++y)
         {
-            const float* in = source.data() + static_cast<std::size_t>(y) * sw;
-            float* out = horizontal.data() + static_cast<std::size_t>(y) * m_stride;
-            for (int x = 0; x < m_stride; ++x)
-            {
-                const float* s = in + x + 4 - 3;
-                float acc = 0;
-                for (int t = 0; t < 8; ++t)
-                {
-                    acc += kTaps[static_cast<std::size_t>(hx)][static_cast<std::size_t>(t)] * s[t];
-                }
-                out[x] = acc * (1.0F / 64.0F);
-            }
+            filter(kTaps[static_cast<std::size_t>(hx)],
+                   source.data() + static_cast<std::size_t>(y) * sw + 4 - 3,
+                   1,
+                   horizontal.get() + static_cast<std::size_t>(y) * stride,
+                   m_stride);
         }
         for (int vy = 0; vy < 4; ++vy)
         {
-            std::vector<float>& phase = m_phases[static_cast<std::size_t>(vy * 4 + hx)];
-            phase.assign(static_cast<std::size_t>(m_stride) * rows, 0.0F);
+            std::unique_ptr<float[]>& phase = m_phases[static_cast<std::size_t>(vy * 4 + hx)];
+            phase.reset(new float[stride * static_cast<std::size_t>(rows)]);
             for (int y = 0; y < rows; ++y)
             {
-                float* out = phase.data() + static_cast<std::size_t>(y) * m_stride;
-                for (int t = 0; t < 8; ++t)
-                {
-                    const float tap =
-                        kTaps[static_cast<std::size_t>(vy)][static_cast<std::size_t>(t)];
-                    if (tap == 0)
-                    {
-                        continue;
-                    }
-                    const float* in =
-                        horizontal.data() + static_cast<std::size_t>(y + 4 - 3 + t) * m_stride;
-                    for (int x = 0; x < m_stride; ++x)
-                    {
-                        out[x] += tap * in[x];
-                    }
-                }
-                for (int x = 0; x < m_stride; ++x)
-                {
-                    out[x] *= 1.0F / 64.0F;
-                }
+                filter(kTaps[static_cast<std::size_t>(vy)],
+                       horizontal.get() + static_cast<std::size_t>(y + 4 - 3) * stride,
+                       stride,
+                       phase.get() + static_cast<std::size_t>(y) * stride,
+                       m_stride);
             }
         }
     }
-}
-
-float
-SampleEighth(const FloatPlane& plane, int x8, int y8)
-{
-    const int x0 = x8 >> 3;
-    const int y0 = y8 >> 3;
-    const float fx = static_cast<float>(x8 & 7) * (1.0F / 8.0F);
-    const float fy = static_cast<float>(y8 & 7) * (1.0F / 8.0F);
-    const int xa = std::clamp(x0, 0, plane.width - 1);
-    const int xb = std::clamp(x0 + 1, 0, plane.width - 1);
-    const int ya = std::clamp(y0, 0, plane.height - 1);
-    const int yb = std::clamp(y0 + 1, 0, plane.height - 1);
-    const float top = plane.At(xa, ya) + fx * (plane.At(xb, ya) - plane.At(xa, ya));
-    const float bottom = plane.At(xa, yb) + fx * (plane.At(xb, yb) - plane.At(xa, yb));
-    return top + fy * (bottom - top);
 }
 
 } // namespace lvc

@@ -59,6 +59,47 @@ ToFloat(const Frame& f, float offset)
     return p;
 }
 
+/// Fills every frame `rebuilt` says no to with the blend of the nearest rebuilt frames before
+/// and after it, weighted by distance (the chunk's first and last frames are rebuilt: keys).
+template <typename Rebuilt>
+void
+BlendSkipped(std::vector<Frame>& frames, Rebuilt rebuilt)
+{
+    const int n = static_cast<int>(frames.size());
+    for (int f = 0; f < n; ++f)
+    {
+        if (rebuilt(f))
+        {
+            continue;
+        }
+        int a = f - 1;
+        while (a > 0 && !rebuilt(a))
+        {
+            --a;
+        }
+        int b = f + 1;
+        while (b < n - 1 && !rebuilt(b))
+        {
+            ++b;
+        }
+        const float wb = static_cast<float>(f - a) / static_cast<float>(b - a);
+        Frame blend(frames[static_cast<std::size_t>(a)].Width(),
+                    frames[static_cast<std::size_t>(a)].Height());
+        for (int c = 0; c < Frame::kPlaneCount; ++c)
+        {
+            const std::uint8_t* pa = frames[static_cast<std::size_t>(a)].Plane(c);
+            const std::uint8_t* pb = frames[static_cast<std::size_t>(b)].Plane(c);
+            std::uint8_t* dst = blend.Plane(c);
+            for (std::size_t i = 0; i < blend.PlaneSize(c); ++i)
+            {
+                dst[i] = static_cast<std::uint8_t>(
+                    std::lround(pa[i] + wb * (static_cast<float>(pb[i]) - pa[i])));
+            }
+        }
+        frames[static_cast<std::size_t>(f)] = std::move(blend);
+    }
+}
+
 /// Rounds and clips to 8 bits; `picture` keeps the rounded values (the decoder's references).
 Frame
 ToFrame(FloatPicture& picture)
@@ -255,7 +296,7 @@ ChooseExits(const std::vector<Frame>& frames,
             std::vector<std::vector<std::uint8_t>>& layers,
             const std::vector<std::size_t>& map_positions)
 {
-    const int exits = std::min(restorer.ExitCount(), kMaxWaveletExits);
+    const int networks = WaveletExitCount(&restorer) - 1; // the network's exits in use
     WaveletChunkDecoder decoder(frames[0].Width(),
                                 frames[0].Height(),
                                 static_cast<int>(frames.size()),
@@ -265,25 +306,25 @@ ChooseExits(const std::vector<Frame>& frames,
         decoder.DecodeLayer(layers[k]);
         const std::vector<Frame> plain = decoder.Reconstruct();
         const std::vector<float> hints = decoder.NoiseHints();
-        std::vector<double> psnr(static_cast<std::size_t>(exits) + 1, 0);
+        std::vector<double> psnr(static_cast<std::size_t>(networks) + 1, 0); // per network exit
         psnr[1] = MeanPsnrY(frames, plain);
-        for (int e = 2; e <= exits; ++e)
+        for (int n = 2; n <= networks; ++n)
         {
-            psnr[static_cast<std::size_t>(e)] =
-                MeanPsnrY(frames, restorer.Restore(plain, hints, e));
+            psnr[static_cast<std::size_t>(n)] =
+                MeanPsnrY(frames, restorer.Restore(plain, hints, n));
         }
         std::uint8_t map = 0;
-        for (int e = 2; e <= exits; ++e)
+        for (int e = 3; e <= networks + 1; ++e) // decoder exit e: network exits 1..e - 1
         {
             int best = 1;
-            for (int n = 2; n <= e; ++n)
+            for (int n = 2; n <= e - 1; ++n)
             {
                 if (psnr[static_cast<std::size_t>(n)] > psnr[static_cast<std::size_t>(best)])
                 {
                     best = n;
                 }
             }
-            map = static_cast<std::uint8_t>(map | ((best - 1) << (2 * (e - 2))));
+            map = static_cast<std::uint8_t>(map | ((best - 1) << (2 * (e - 3))));
         }
         layers[k][map_positions[k]] = map;
     }
@@ -522,9 +563,10 @@ WaveletChunkDecoder::DecodeLayer(const std::vector<std::uint8_t>& payload)
         throw std::runtime_error("a layer cut short (exit map)");
     }
     const std::uint8_t map = payload[pos++];
-    for (int e = 2; e <= kMaxWaveletExits; ++e)
+    for (int e = 3; e <= kMaxWaveletExits; ++e)
     {
-        if (((map >> (2 * (e - 2))) & 3U) > static_cast<unsigned>(e - 1))
+        // Exit e may run network exits 1..e - 1.
+        if (((map >> (2 * (e - 3))) & 3U) > static_cast<unsigned>(e - 2))
         {
             throw std::runtime_error("an exit map that sends an exit deeper than itself");
         }
@@ -560,7 +602,30 @@ WaveletChunkDecoder::NetworkExitFor(int exit) const
     {
         throw std::invalid_argument("wavelet decoder: exit out of range");
     }
-    return exit == 1 ? 1 : 1 + static_cast<int>((m_state->exit_map >> (2 * (exit - 2))) & 3U);
+    return exit <= 2 ? 1 : 1 + static_cast<int>((m_state->exit_map >> (2 * (exit - 3))) & 3U);
+}
+
+int
+WaveletExitCount(const FrameRestorer* restorer)
+{
+    return restorer == nullptr ? 2 : std::min(1 + restorer->ExitCount(), kMaxWaveletExits);
+}
+
+std::vector<Frame>
+DecodeAtExit(const WaveletChunkDecoder& decoder, FrameRestorer* restorer, int exit)
+{
+    if (exit < 1 || exit > WaveletExitCount(restorer))
+    {
+        throw std::invalid_argument("wavelet decoder: exit out of range");
+    }
+    if (exit == 1)
+    {
+        return decoder.Reconstruct(true);
+    }
+    const int network_exit = decoder.NetworkExitFor(exit);
+    std::vector<Frame> frames = decoder.Reconstruct();
+    return network_exit > 1 ? restorer->Restore(frames, decoder.NoiseHints(), network_exit)
+                            : frames;
 }
 
 std::vector<float>
@@ -582,7 +647,7 @@ WaveletChunkDecoder::NoiseHints() const
 }
 
 std::vector<Frame>
-WaveletChunkDecoder::Reconstruct() const
+WaveletChunkDecoder::Reconstruct(bool temporal_skip) const
 {
     const State& s = *m_state;
     if (s.layers == 0)
@@ -595,6 +660,20 @@ WaveletChunkDecoder::Reconstruct() const
     std::vector<FloatPicture> decoded(static_cast<std::size_t>(s.frames));
     std::vector<Frame> out(static_cast<std::size_t>(s.frames));
     std::map<int, std::unique_ptr<Reference>> refs;
+    // Each reference padded only as far as the vectors into it reach.
+    std::map<int, std::vector<std::pair<const MotionGrid*, int>>> uses;
+    for (const auto& [frame, grid] : s.header.motion)
+    {
+        const auto fi = static_cast<std::size_t>(frame);
+        if (s.gop.past[fi] >= 0)
+        {
+            uses[s.gop.past[fi]].emplace_back(&grid, 0);
+        }
+        if (s.gop.future[fi] >= 0)
+        {
+            uses[s.gop.future[fi]].emplace_back(&grid, 1);
+        }
+    }
     auto reference = [&](int f) -> const Reference* {
         if (f < 0)
         {
@@ -603,14 +682,24 @@ WaveletChunkDecoder::Reconstruct() const
         auto& r = refs[f];
         if (!r)
         {
-            r = std::make_unique<Reference>(decoded[static_cast<std::size_t>(f)]);
+            r = std::make_unique<Reference>(decoded[static_cast<std::size_t>(f)],
+                                            PaddingFor(uses[f]));
         }
         return r.get();
+    };
+    // The temporal skip rebuilds the keys and the frames whose references lie kSkipSpan or more
+    // apart (never a reference of a frame it rebuilds), and blends the others.
+    auto rebuilt = [&](int f) {
+        return !temporal_skip || s.gop.Span(f) == 0 || s.gop.Span(f) >= kSkipSpan;
     };
     for (std::size_t i = 0; i < s.gop.coding_order.size(); ++i)
     {
         const int f = s.gop.coding_order[i];
         const auto fi = static_cast<std::size_t>(f);
+        if (!rebuilt(f))
+        {
+            continue;
+        }
         FloatPicture picture;
         for (int c = 0; c < 3; ++c)
         {
@@ -645,6 +734,10 @@ WaveletChunkDecoder::Reconstruct() const
         }
         out[fi] = ToFrame(picture);
         decoded[fi] = std::move(picture);
+    }
+    if (temporal_skip)
+    {
+        BlendSkipped(out, [&](int f) { return rebuilt(f); });
     }
     return out;
 }

@@ -43,15 +43,25 @@ struct EncodedWaveletChunk
     std::vector<int> scene_cuts;
 };
 
-/// Most exits a chunk's exit maps describe (the plain one and three network depths).
-constexpr int kMaxWaveletExits = 4;
+/**
+ * The client decoder's exits, cheapest first: 1, the temporal skip (the keys and every frame
+ * whose references lie kSkipSpan or more frames apart decoded, each other frame blended from the
+ * decoded frames around it: a quarter of the frames rebuilt, for the weakest clients); 2, every
+ * frame rebuilt (the plain reconstruction); 3.., the restoration network's exits 2.. as the
+ * chunk's exit maps say. At most kMaxWaveletExits.
+ */
+constexpr int kMaxWaveletExits = 5;
+constexpr int kSkipSpan = 6;
+
+/// The decoder's exits with `restorer` (null: 2).
+int WaveletExitCount(const FrameRestorer* restorer);
 
 /**
  * Encodes the frames of one chunk (same size, even sides) into layer payloads. With a
- * `restorer`, each layer k also says, per decoder exit e >= 2, which of the network's exits
- * 1..e (1: none) restores the chunk decoded from layers 1..k best (mean PSNR-Y over its frames),
- * so that quality never falls with a deeper exit: the encoder decodes every prefix and runs
- * every exit to decide.
+ * `restorer`, each layer k also says, per decoder exit e >= 3, which of the network's exits
+ * 1..e - 1 (1: none, the plain reconstruction) restores the chunk decoded from layers 1..k best
+ * (mean PSNR-Y over its frames), so that quality never falls with a deeper exit: the encoder
+ * decodes every prefix and runs every network exit to decide.
  */
 EncodedWaveletChunk EncodeWaveletChunk(const std::vector<Frame>& frames,
                                        const WaveletCodingOptions& options,
@@ -73,13 +83,13 @@ class WaveletChunkDecoder
     void DecodeLayer(const std::vector<std::uint8_t>& payload);
     int LayersDecoded() const;
     /**
-     * The restoration network's exit that decoder exit `exit` (1..kMaxWaveletExits) runs on the
+     * The restoration network's exit that decoder exit `exit` (3..kMaxWaveletExits) runs on the
      * layers decoded so far, as the last layer's exit map says (1: none, the plain
-     * reconstruction).
+     * reconstruction); 1 for exits 1 and 2.
      */
     int NetworkExitFor(int exit) const;
-    /// The frames in display order.
-    std::vector<Frame> Reconstruct() const;
+    /// The frames in display order; with `temporal_skip`, as exit 1 gives them.
+    std::vector<Frame> Reconstruct(bool temporal_skip = false) const;
     /**
      * Per frame (display order), log2 of the quantiser step its coefficients were cut at, in
      * pixel units: the plane of the last unit decoded, less the frame's weight. What a
@@ -92,6 +102,14 @@ class WaveletChunkDecoder
     struct State;
     std::unique_ptr<State> m_state;
 };
+
+/**
+ * The chunk as the decoder's exit `exit` (1..WaveletExitCount(restorer)) gives it from the layers
+ * `decoder` holds. std::invalid_argument for an exit out of range.
+ */
+std::vector<Frame> DecodeAtExit(const WaveletChunkDecoder& decoder,
+                                FrameRestorer* restorer,
+                                int exit);
 
 } // namespace lvc
 

@@ -154,8 +154,7 @@ DecodeWaveletBitstream(
                          " has layers 1.." + std::to_string(h.layers));
     }
     const bool has_maps = h.weights_sha256 != std::string(64, '0');
-    const int exits =
-        restorer != nullptr && has_maps ? std::min(restorer->ExitCount(), kMaxWaveletExits) : 1;
+    const int exits = has_maps ? WaveletExitCount(restorer) : 2;
     if (exit < 1 || exit > exits)
     {
         throw InputError("--exit: 1.." + std::to_string(exits) +
@@ -163,7 +162,7 @@ DecodeWaveletBitstream(
                               ? (restorer != nullptr ? "" : " without restoration weights")
                               : " (" + reader.Name() + " was made without restoration weights)"));
     }
-    if (exit > 1 && restorer->WeightsSha256() != h.weights_sha256)
+    if (exit > 2 && restorer->WeightsSha256() != h.weights_sha256)
     {
         throw InputError::AtField(reader.Name(),
                                   "weights_sha256",
@@ -192,15 +191,7 @@ DecodeWaveletBitstream(
                                           std::string("does not decode: ") + e.what());
             }
         }
-        const int network_exit = decoder.NetworkExitFor(exit);
-        if (network_exit > 1)
-        {
-            sink(c, restorer->Restore(decoder.Reconstruct(), decoder.NoiseHints(), network_exit));
-        }
-        else
-        {
-            sink(c, decoder.Reconstruct());
-        }
+        sink(c, DecodeAtExit(decoder, restorer, exit));
     }
 }
 
