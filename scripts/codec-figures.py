@@ -10,54 +10,31 @@ Reads the profiles in --profiles (scripts/make-profiles.sh, make-codec-profiles.
 for x265 intra, and `lvc encode` / `lvc decode` on foreman for the speeds. Standard library only.
 """
 import argparse
-import json
-import math
 import os
 import subprocess
 import tempfile
 import time
 
+from profile_curves import curve, duration, gap_at, load, weights_metadata
+
+# The held-out clips and how `lvc intra-baseline` reads them (as scripts/profile-clips.sh does).
 HELD_OUT = {
     "foreman_cif_60f": ("videos/y4m/foreman_cif_60f.y4m", []),
-    "mobile_cif_30f": ("videos/y4m/mobile_cif_30f.y4m", ["--chunk-s", "1"]),
+    "mobile_cif_30f": ("videos/y4m/mobile_cif_30f.y4m", []),
     "test_cif_I_CABAC_slice": ("videos/h264/test_cif_I_CABAC_slice.264", ["--fps", "29.97"]),
-    "CVPCMNL1_SVA_C": ("videos/h264/CVPCMNL1_SVA_C.264", ["--fps", "29.97", "--chunk-s", "1"]),
+    "CVPCMNL1_SVA_C": ("videos/h264/CVPCMNL1_SVA_C.264", ["--fps", "29.97"]),
     "LS_SVA_D": ("videos/h264/LS_SVA_D.264", ["--fps", "25"]),
 }
 CODEC = "wavelet-layered"
 
 
-def load(path):
-    with open(path) as f:
-        return json.load(f)
 
 
-def weights_metadata(path):
-    with open(path, "rb") as f:
-        size = int.from_bytes(f.read(8), "little")
-        return json.loads(f.read(size)).get("__metadata__", {})
 
 
-def duration(profile, chunk):
-    return chunk.get("duration_s", profile["chunk_duration_s"])
-
-
-def curve(profile):
-    """Per level: (bpp, PSNR-Y); cumulative bytes for layered content."""
-    v = profile["video"]
-    pixels = v["width"] * v["height"] * v["frames"]
-    total = sum(duration(profile, c) for c in profile["chunks"])
-    points = []
-    for level in range(len(profile["chunks"][0]["layers"])):
-        bits = psnr = 0
-        for c in profile["chunks"]:
-            if profile["layered"]:
-                bits += 8 * sum(layer["bytes"] for layer in c["layers"][: level + 1])
-            else:
-                bits += 8 * c["layers"][level]["bytes"]
-            psnr += duration(profile, c) / total * c["layers"][level]["psnr_db"]
-        points.append((bits / pixels, psnr))
-    return points
+def rate_psnr(profile):
+    """Per level: (bpp, PSNR-Y)."""
+    return [p[:2] for p in curve(profile)]
 
 
 def exits(profile):
@@ -70,21 +47,6 @@ def exits(profile):
              for e in range(len(layers[k]["exits"]))] for k in range(len(layers))]
 
 
-def gap_at(points, bpp, psnr):
-    """psnr minus the reference's PSNR at `bpp` (linear in log bpp) and the relation: '=', or
-    outside the reference's range a bound from its nearest end ('>=': the reference's nearest
-    point has more bits than ours, so with ours it would be lower still; '<=': fewer bits)."""
-    pts = sorted(points)
-    if bpp > pts[-1][0]:
-        return psnr - pts[-1][1], "<="
-    if bpp < pts[0][0]:
-        return psnr - pts[0][1], ">="
-    for (b0, p0), (b1, p1) in zip(pts, pts[1:]):
-        if b0 <= bpp <= b1:
-            t = 0 if b1 == b0 else (math.log(bpp) - math.log(b0)) / (math.log(b1) - math.log(b0))
-            return psnr - (p0 + t * (p1 - p0)), "="
-    return None, "="
-
 
 def bd(lvc, reference, test, min_level=1):
     """(BD-rate %, BD-PSNR dB) from `lvc bd-rate`; None when the curves do not overlap."""
@@ -95,7 +57,7 @@ def bd(lvc, reference, test, min_level=1):
     if run.returncode != 0:
         return None
     words = run.stdout.split()
-    return float(words[1]), float(words[5])
+    return float(words[1]), float(words[4])
 
 
 def intra(lvc, shared, clip, options):
@@ -159,11 +121,11 @@ def main():
     rows = []
     for stem in clips:
         ours_profile = load(p(stem, CODEC))
-        ours = curve(ours_profile)
+        ours = rate_psnr(ours_profile)
         gains = [b[1] - a[1] for a, b in zip(ours, ours[1:])]
         clip, options = HELD_OUT[stem]
         x265_intra = intra(args.lvc, args.shared, clip, options)
-        jpeg2000 = curve(load(p(stem, "jpeg2000-layered")))
+        jpeg2000 = rate_psnr(load(p(stem, "jpeg2000-layered")))
         ex = exits(ours_profile)
         rows.append({
             "stem": stem,
@@ -172,10 +134,11 @@ def main():
             "lad": bd(args.lvc, p(stem, "x265-ladder"), p(stem, CODEC)),
             "j2k_bd": bd(args.lvc, p(stem, "jpeg2000-layered"), p(stem, CODEC)),
             "j2k": worst_gap(ours, jpeg2000), "intra": worst_gap(ours, x265_intra),
-            "decode_ratio": ex[-1][0][1] / ex[0][0][1],
+            # k = K over k = 1 at the skip, the plain and the full exit
+            "decode_ratio": [ex[-1][e][1] / ex[0][e][1] for e in (0, 1, len(ex[0]) - 1)],
             "curves": {CODEC: ours, "jpeg2000-layered": jpeg2000, "x265-intra": x265_intra,
-                       "x265-ladder": curve(load(p(stem, "x265-ladder"))),
-                       "x265-residual-layered": curve(load(p(stem, "x265-residual-layered")))},
+                       "x265-ladder": rate_psnr(load(p(stem, "x265-ladder"))),
+                       "x265-residual-layered": rate_psnr(load(p(stem, "x265-residual-layered")))},
             "exits": ex,
         })
 
@@ -184,8 +147,9 @@ def main():
     print("layered x265 (levels >= 2 of both); BD-PSNR and BD-rate against the x265 ladder; against layered")
     print("JPEG 2000 and x265 intra, the worst PSNR-Y difference at the codec's own rates (`>=`: that")
     print("reference's lowest rate has more bits, so the true difference is larger) and whether the codec is")
-    print("better at every rate; decode time of K layers over one layer (exit 1).\n")
-    print("| clip | smallest layer gain | K vs 1 | BD-rate vs residual x265 | BD-PSNR vs x265 ladder | BD-rate vs x265 ladder | vs JPEG 2000 (worst; every rate) | vs x265 intra (worst; every rate) | decode k=K / k=1 |")
+    print("better at every rate; decode time of K layers over one layer at exits 1 (temporal skip), 2")
+    print("(plain) and the last (the full decoder).\n")
+    print("| clip | smallest layer gain | K vs 1 | BD-rate vs residual x265 | BD-PSNR vs x265 ladder | BD-rate vs x265 ladder | vs JPEG 2000 (worst; every rate) | vs x265 intra (worst; every rate) | decode k=K / k=1, exits 1 / 2 / last |")
     print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         res = r["res"][0] if r["res"] else None
@@ -196,27 +160,29 @@ def main():
         print(f"| {r['stem']} | {r['min_gain']:+.2f} dB | {r['k_vs_1']:+.2f} dB | {fmt_bd(res, ' %')} | "
               f"{fmt_bd(lad_psnr, ' dB')} | {fmt_bd(lad_rate, ' %')} | {'' if jrel == '=' else jrel + ' '}{j:+.2f} dB; "
               f"{'yes' if jall else 'no'} | {'' if irel == '=' else irel + ' '}{i:+.2f} dB; {'yes' if iall else 'no'} | "
-              f"{r['decode_ratio']:.2f} |")
+              + " / ".join(f"{x:.2f}" for x in r["decode_ratio"]) + " |")
     print(f"| **mean** | {mean([r['min_gain'] for r in rows]):+.2f} dB | {mean([r['k_vs_1'] for r in rows]):+.2f} dB | "
           f"{mean([r['res'][0] if r['res'] else None for r in rows]):+.2f} % | "
           f"{mean([r['lad'][1] if r['lad'] else None for r in rows]):+.2f} dB | "
           f"{mean([r['lad'][0] if r['lad'] else None for r in rows]):+.2f} % | | | "
-          f"{mean([r['decode_ratio'] for r in rows]):.2f} |\n")
+          + " / ".join(f"{mean([r['decode_ratio'][i] for r in rows]):.2f}" for i in range(3)) + " |\n")
 
-    print("## What the restoration network adds (the learned decoder)\n")
-    print("PSNR-Y of exits 2.. minus exit 1 (the plain reconstruction), per layer prefix, mean over the clips;")
-    print("an exit uses the network's depth its chunk's exit map chose (never worse than a shallower one).\n")
+    print("## The exits: what the temporal skip loses and the restoration network adds\n")
+    print("PSNR-Y of each exit minus exit 2 (every frame rebuilt, no network), per layer prefix, mean over")
+    print("the clips; exits 3.. use the network depth their chunk's exit map chose (never worse than a")
+    print("shallower one); decode time per frame over the clips' frames, one thread.\n")
     k_max = len(rows[0]["exits"])
     n_exits = len(rows[0]["exits"][0])
-    print("| k | " + " | ".join(f"exit {e + 1}" for e in range(1, n_exits)) + " |")
-    print("|---|" + "---|" * (n_exits - 1))
+    print("| k | " + " | ".join(f"exit {e + 1}" for e in range(n_exits) if e != 1) + " | decode ms per frame, exits 1.." + str(n_exits) + " |")
+    print("|---|" + "---|" * n_exits)
     for k in range(k_max):
-        cells = [f"{mean([r['exits'][k][e][0] - r['exits'][k][0][0] for r in rows]):+.3f} dB" for e in range(1, n_exits)]
-        print(f"| {k + 1} | " + " | ".join(cells) + " |")
+        cells = [f"{mean([r['exits'][k][e][0] - r['exits'][k][1][0] for r in rows]):+.3f} dB" for e in range(n_exits) if e != 1]
+        times = " / ".join(f"{mean([r['exits'][k][e][1] for r in rows]):.1f}" for e in range(n_exits))
+        print(f"| {k + 1} | " + " | ".join(cells) + f" | {times} |")
     print()
 
     print("## Speed (foreman, CIF)\n")
-    settings = json.loads(json.dumps(load(p("foreman_cif_60f", CODEC))["codec"]["settings"]))
+    settings = load(p("foreman_cif_60f", CODEC))["codec"]["settings"]
     net = settings.get("network_exit_ms_per_frame", [])
     print(f"Per frame, one thread (profile settings): plain reconstruction at K layers "
           f"{settings.get('plain_decode_ms_per_frame', float('nan')):.1f} ms; the network's exits "

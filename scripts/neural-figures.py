@@ -13,6 +13,8 @@ import math
 import os
 import subprocess
 
+from profile_curves import curve, duration, gap_at, load, weights_metadata
+
 # Every shared clip with the reading options of scripts/make-profiles.sh; True: held out from
 # training (the split of codec-lib/train/training-data.cc).
 CLIPS = {
@@ -38,40 +40,8 @@ X265_WITHIN_DB = 1.5  # at most this much below x265 at equal bpp
 RESIDUAL_FROM_K = 4  # beat the residual-layered baseline at k >= 4 layers
 
 
-def load(path):
-    with open(path) as f:
-        return json.load(f)
 
 
-def weights_metadata(path):
-    """The safetensors file's __metadata__ (train_steps, train_seconds, ...)."""
-    with open(path, "rb") as f:
-        size = int.from_bytes(f.read(8), "little")
-        return json.loads(f.read(size)).get("__metadata__", {})
-
-
-def duration(profile, chunk):
-    return chunk.get("duration_s", profile["chunk_duration_s"])
-
-
-def curve(profile):
-    """Per level: (bpp, PSNR-Y, MS-SSIM), cumulative bytes for layered content."""
-    v = profile["video"]
-    pixels = v["width"] * v["height"] * v["frames"]
-    total = sum(duration(profile, c) for c in profile["chunks"])
-    points = []
-    for level in range(len(profile["chunks"][0]["layers"])):
-        bits = psnr = msssim = 0
-        for c in profile["chunks"]:
-            d = duration(profile, c) / total
-            if profile["layered"]:
-                bits += 8 * sum(layer["bytes"] for layer in c["layers"][: level + 1])
-            else:
-                bits += 8 * c["layers"][level]["bytes"]
-            psnr += d * c["layers"][level]["psnr_db"]
-            msssim += d * c["layers"][level].get("ms_ssim", 0)
-        points.append((bits / pixels, psnr, msssim))
-    return points
 
 
 def exits(profile):
@@ -89,21 +59,6 @@ def exits(profile):
         out.append(row)
     return out
 
-
-def gap_at(points, bpp, psnr):
-    """(psnr - reference PSNR at `bpp`, relation): '=' with the reference interpolated linearly
-    in log bpp; outside its range a bound from its nearest end ('<=': the reference has fewer
-    bits there, '>=': more bits)."""
-    pts = sorted(points)
-    if bpp > pts[-1][0]:
-        return psnr - pts[-1][1], "<="
-    if bpp < pts[0][0]:
-        return psnr - pts[0][1], ">="
-    for (b0, p0, _), (b1, p1, _) in zip(pts, pts[1:]):
-        if b0 <= bpp <= b1:
-            t = 0 if b1 == b0 else (math.log(bpp) - math.log(b0)) / (math.log(b1) - math.log(b0))
-            return psnr - (p0 + t * (p1 - p0)), "="
-    return None, "="
 
 
 def intra(lvc, shared, clip, options, encoder, frames):

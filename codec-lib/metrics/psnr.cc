@@ -67,6 +67,22 @@ PsnrY_db(const Frame& reference, const Frame& test)
 }
 
 double
+MeanPsnrY_db(const std::vector<Frame>& reference, const std::vector<Frame>& test)
+{
+    if (reference.empty() || reference.size() != test.size())
+    {
+        throw std::invalid_argument(
+            "mean PSNR: two sequences of the same, non-zero length expected");
+    }
+    double sum = 0;
+    for (std::size_t i = 0; i < reference.size(); ++i)
+    {
+        sum += PsnrY_db(reference[i], test[i]);
+    }
+    return sum / static_cast<double>(reference.size());
+}
+
+double
 PsnrYuv_db(const Frame& reference, const Frame& test)
 {
     CheckSizes(reference, test);

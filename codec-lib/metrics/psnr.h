@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace lvc
 {
@@ -20,6 +21,8 @@ double PsnrFromMse_db(double mse);
 
 /// On luma only: the default PSNR of codec-lib (what profiles report).
 double PsnrY_db(const Frame& reference, const Frame& test);
+/// The mean over frames of PsnrY_db (std::invalid_argument when the counts differ or are 0).
+double MeanPsnrY_db(const std::vector<Frame>& reference, const std::vector<Frame>& test);
 /// Over every Y, U and V sample (FFmpeg's psnr filter's "average").
 double PsnrYuv_db(const Frame& reference, const Frame& test);
 /// Over the R, G and B samples of both frames converted to full-range RGB (io/color.h).

@@ -3,28 +3,15 @@
 #include "bitstream/bitstream-format.h"
 #include "bitstream/neural-stream.h"
 #include "common/cpu-name.h"
+#include "common/stopwatch.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <stdexcept>
 
 namespace lvc
 {
-
-namespace
-{
-
-using Clock = std::chrono::steady_clock;
-
-double
-MillisecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-} // namespace
 
 NeuralProfileCodec::NeuralProfileCodec(const NeuralProfileOptions& options)
     : m_options(options),
@@ -113,9 +100,9 @@ NeuralProfileCodec::TimeEncodePrefixes(const std::vector<Frame>& frames)
             prefix.b_error_layers = 0;
             prefix.b_error_first_layer = 1;
         }
-        auto start = Clock::now();
+        Stopwatch start;
         EncodeNeuralChunk(*m_codec, sample, prefix, m_options.coding);
-        m_encode_ms[k - 1] += MillisecondsSince(start) * scale;
+        m_encode_ms[k - 1] += start.Milliseconds() * scale;
     }
     m_encoded_frames += frames.size();
 }
@@ -219,9 +206,9 @@ NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
     {
         std::vector<std::vector<std::uint8_t>> prefix(coded.payload.layers.begin(),
                                                       coded.payload.layers.begin() + k);
-        auto start = Clock::now();
+        Stopwatch start;
         decoded = ParseChunk(prefix, n_frames, m_header, shape);
-        entropy_ms[k - 1] = MillisecondsSince(start);
+        entropy_ms[k - 1] = start.Milliseconds();
     }
     if (decoded.anchor_codes != coded.codes.anchor_codes || decoded.b_codes != coded.codes.b_codes)
     {
@@ -236,9 +223,9 @@ NeuralProfileCodec::CodeChunk(const std::vector<Frame>& frames,
         std::vector<double> ms(ModelConfig::kExitCount);
         for (int e = 1; e <= ModelConfig::kExitCount; ++e)
         {
-            auto start = Clock::now();
+            Stopwatch start;
             ReconstructChunk(*m_codec, codes, width, height, e);
-            ms[e - 1] = MillisecondsSince(start);
+            ms[e - 1] = start.Milliseconds();
         }
         return ms;
     };

@@ -1,31 +1,18 @@
 #include "profile/wavelet-profile-codec.h"
 
 #include "common/cpu-name.h"
+#include "common/stopwatch.h"
 #include "wavelet/wavelet-stream.h"
 
 #include "ns3/input-error.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <map>
 #include <stdexcept>
 
 namespace lvc
 {
-
-namespace
-{
-
-using Clock = std::chrono::steady_clock;
-
-double
-MillisecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-} // namespace
 
 WaveletProfileCodec::WaveletProfileCodec(const WaveletProfileOptions& options)
     : m_options(options)
@@ -148,10 +135,10 @@ WaveletProfileCodec::CodeChunk(const std::vector<Frame>& frames,
 {
     const int width = frames.at(0).Width();
     const int height = frames.at(0).Height();
-    auto start = Clock::now();
+    Stopwatch start;
     EncodedWaveletChunk coded =
         EncodeWaveletChunk(frames, m_options.coding, m_options.restorer.get());
-    m_encode_ms += MillisecondsSince(start);
+    m_encode_ms += start.Milliseconds();
     m_frames += frames.size();
     // motion_bits is per chunk; keep it per pixel for the settings' bpp.
     m_motion_bits += coded.motion_bits / (static_cast<double>(width) * height);
@@ -162,12 +149,12 @@ WaveletProfileCodec::CodeChunk(const std::vector<Frame>& frames,
     double entropy_ms = 0;
     for (std::size_t k = 1; k <= coded.layers.size(); ++k)
     {
-        start = Clock::now();
+        start.Restart();
         decoder.DecodeLayer(coded.layers[k - 1]);
-        entropy_ms += MillisecondsSince(start);
-        start = Clock::now();
+        entropy_ms += start.Milliseconds();
+        start.Restart();
         const std::vector<Frame> out = decoder.Reconstruct();
-        const double rebuild_ms = MillisecondsSince(start);
+        const double rebuild_ms = start.Milliseconds();
         ns3::LayerInfo layer;
         layer.bytes = coded.layers[k - 1].size() + 8;
         if (k == 1)
@@ -180,9 +167,9 @@ WaveletProfileCodec::CodeChunk(const std::vector<Frame>& frames,
         }
         const int exits = WaveletExitCount(m_options.restorer.get());
         // Exit 1: the temporal skip, rebuilt and timed on its own.
-        start = Clock::now();
+        start.Restart();
         const std::vector<Frame> skipped = decoder.Reconstruct(true);
-        const double skip_ms = MillisecondsSince(start);
+        const double skip_ms = start.Milliseconds();
         if (chunk.index == 0 && k == coded.layers.size())
         {
             m_skip_ms_per_frame = (entropy_ms + skip_ms) / static_cast<double>(frames.size());
@@ -190,9 +177,9 @@ WaveletProfileCodec::CodeChunk(const std::vector<Frame>& frames,
             m_network_ms_per_frame.clear();
             for (int e = 2; e <= exits - 1; ++e)
             {
-                start = Clock::now();
+                start.Restart();
                 m_options.restorer->Restore(out, decoder.NoiseHints(), e);
-                m_network_ms_per_frame.push_back(MillisecondsSince(start) /
+                m_network_ms_per_frame.push_back(start.Milliseconds() /
                                                  static_cast<double>(frames.size()));
             }
         }
@@ -204,9 +191,9 @@ WaveletProfileCodec::CodeChunk(const std::vector<Frame>& frames,
             const int network_exit = decoder.NetworkExitFor(e);
             if (network_exit > 1 && networks.count(network_exit) == 0)
             {
-                start = Clock::now();
+                start.Restart();
                 std::vector<Frame> restored = m_options.restorer->Restore(out, hints, network_exit);
-                networks[network_exit] = {std::move(restored), MillisecondsSince(start)};
+                networks[network_exit] = {std::move(restored), start.Milliseconds()};
             }
             const std::vector<Frame>& exit_frames =
                 e == 1 ? skipped : (network_exit > 1 ? networks[network_exit].first : out);

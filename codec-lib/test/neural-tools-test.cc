@@ -44,29 +44,9 @@ TEST(NeuralProfile, LayerBytesAreTheBitstreamsByteRanges)
     ASSERT_EQ(test::RunLvcForTest(profile_args, &out, &err), 0) << err;
     ASSERT_EQ(test::RunLvcForTest(encode_args, &out, &err), 0) << err;
 
-    ns3::VideoProfile profile = ns3::VideoProfile::Load(profile_path);
-    BitstreamReader reader = BitstreamReader::Open(bitstream);
-    const int k_max = reader.Header().layers;
-    ASSERT_EQ(profile.GetChunkCount(), reader.Header().chunks);
-    ASSERT_EQ(profile.GetLevelCount(), static_cast<std::uint32_t>(k_max));
-    std::uint64_t total = 0;
-    for (std::uint32_t c = 0; c < profile.GetChunkCount(); ++c)
-    {
-        for (int j = 1; j <= k_max; ++j)
-        {
-            // The layer's own byte range plus its table entry; the chunk's frame count rides
-            // with layer 1, the file header and the table CRC with chunk 0's layer 1.
-            std::uint64_t expected = reader.LayerBytes(c, j) + 8;
-            if (j == 1)
-            {
-                expected += 4 + (c == 0 ? BitstreamHeader::kSize + 4 : 0);
-            }
-            EXPECT_EQ(profile.GetChunk(c).layers[j - 1].bytes, expected)
-                << "chunk " << c << " layer " << j;
-            total += profile.GetChunk(c).layers[j - 1].bytes;
-        }
-    }
-    EXPECT_EQ(total, ReadFileBytes(bitstream).size()); // every byte, no more
+    test::ExpectProfileBytesAreTheFilesRanges(profile_path, bitstream);
+    const ns3::VideoProfile profile = ns3::VideoProfile::Load(profile_path);
+    const int k_max = static_cast<int>(profile.GetLevelCount());
     auto settings = nlohmann::json::parse(profile.GetCodec().settings_json);
     ASSERT_EQ(settings["encode_ms_per_frame"].size(), static_cast<std::size_t>(k_max));
     EXPECT_GT(settings["encode_ms_per_frame"][0].get<double>(), 0);

@@ -1,6 +1,10 @@
 #include "test/test-support.h"
 
+#include "bitstream/bitstream-format.h"
 #include "tools/lvc-app.h"
+#include "weights/safetensors.h"
+
+#include "ns3/video-profile.h"
 
 extern "C"
 {
@@ -9,6 +13,7 @@ extern "C"
 
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 #include <unistd.h>
 
@@ -89,6 +94,32 @@ RunLvcForTest(const std::vector<std::string>& args, std::string* out, std::strin
         *err = err_stream.str();
     }
     return code;
+}
+
+void
+ExpectProfileBytesAreTheFilesRanges(const std::string& profile_path, const std::string& bitstream)
+{
+    const ns3::VideoProfile profile = ns3::VideoProfile::Load(profile_path);
+    const BitstreamReader reader = BitstreamReader::Open(bitstream);
+    const int k_max = reader.Header().layers;
+    ASSERT_EQ(profile.GetChunkCount(), reader.Header().chunks);
+    ASSERT_EQ(profile.GetLevelCount(), static_cast<std::uint32_t>(k_max));
+    std::uint64_t total = 0;
+    for (std::uint32_t c = 0; c < profile.GetChunkCount(); ++c)
+    {
+        for (int j = 1; j <= k_max; ++j)
+        {
+            std::uint64_t expected = reader.LayerBytes(c, j) + 8;
+            if (j == 1)
+            {
+                expected += 4 + (c == 0 ? BitstreamHeader::kSize + 4 : 0);
+            }
+            EXPECT_EQ(profile.GetChunk(c).layers[j - 1].bytes, expected)
+                << "chunk " << c << " layer " << j;
+            total += profile.GetChunk(c).layers[j - 1].bytes;
+        }
+    }
+    EXPECT_EQ(total, ReadFileBytes(bitstream).size()); // every byte, no more
 }
 
 std::string

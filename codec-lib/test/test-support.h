@@ -26,6 +26,14 @@ std::vector<Frame> ReadFrames(const std::string& path, int count, ReadOptions op
 /// Runs `lvc` in-process; returns the exit code and fills out/err.
 int RunLvcForTest(const std::vector<std::string>& args, std::string* out, std::string* err);
 
+/**
+ * Checks (gtest EXPECTs) that a layered profile's bytes are its bitstream file's byte ranges:
+ * layer j of chunk c is the file's layer range plus its 8-byte table entry; layer 1 also the
+ * chunk's frame count and, in chunk 0, the header and the table CRC; every byte counted once.
+ */
+void ExpectProfileBytesAreTheFilesRanges(const std::string& profile_path,
+                                         const std::string& bitstream);
+
 /// A y4m file: `frames` frames of width x height, samples from a simple pattern.
 std::string WriteY4m(const std::string& name, int width, int height, int frames);
 

@@ -35,17 +35,6 @@ Foreman(int frames = 24)
     return test::ReadFrames(test::Shared("videos/y4m/foreman_cif_60f.y4m"), frames, options);
 }
 
-double
-MeanPsnrY(const std::vector<Frame>& a, const std::vector<Frame>& b)
-{
-    double sum = 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-    {
-        sum += PsnrY_db(a[i], b[i]);
-    }
-    return sum / static_cast<double>(a.size());
-}
-
 TEST(WaveletCodec, EveryLayerAddsQualityAndLayersMeetTheirRates)
 {
     const std::vector<Frame> frames = Foreman();
@@ -64,7 +53,7 @@ TEST(WaveletCodec, EveryLayerAddsQualityAndLayersMeetTheirRates)
     for (std::size_t k = 0; k < coded.layers.size(); ++k)
     {
         decoder.DecodeLayer(coded.layers[k]);
-        psnr.push_back(MeanPsnrY(frames, decoder.Reconstruct()));
+        psnr.push_back(MeanPsnrY_db(frames, decoder.Reconstruct()));
         bits += 8.0 * static_cast<double>(coded.layers[k].size());
         EXPECT_GT(psnr.back(), previous + 0.3) << "layer " << k + 1 << " adds too little";
         previous = psnr.back();
@@ -124,7 +113,7 @@ TEST(WaveletCodec, TheMixingContextModelDecodesAndCostsAboutTheSame)
         {
             decoder.DecodeLayer(layer);
         }
-        psnr.push_back(MeanPsnrY(frames, decoder.Reconstruct()));
+        psnr.push_back(MeanPsnrY_db(frames, decoder.Reconstruct()));
     }
     // Both cut at the same rates: within a few tenths of a dB of each other.
     EXPECT_NEAR(psnr[0], psnr[1], 0.3);
@@ -161,8 +150,8 @@ TEST(WaveletCodec, TheTemporalSkipRebuildsAQuarterOfTheFramesAndBlendsTheRest)
     EXPECT_NEAR(skip[1].Plane(0)[1000],
                 0.75 * all[0].Plane(0)[1000] + 0.25 * all[4].Plane(0)[1000],
                 0.5001);
-    EXPECT_LT(MeanPsnrY(frames, skip), MeanPsnrY(frames, all));
-    EXPECT_GT(MeanPsnrY(frames, skip), MeanPsnrY(frames, all) - 8);
+    EXPECT_LT(MeanPsnrY_db(frames, skip), MeanPsnrY_db(frames, all));
+    EXPECT_GT(MeanPsnrY_db(frames, skip), MeanPsnrY_db(frames, all) - 8);
 }
 
 TEST(WaveletCodec, IntraOnlyAndSingleFrameChunksDecode)
@@ -178,13 +167,13 @@ TEST(WaveletCodec, IntraOnlyAndSingleFrameChunksDecode)
     {
         decoder.DecodeLayer(layer);
     }
-    EXPECT_GT(MeanPsnrY(frames, decoder.Reconstruct()), 38);
+    EXPECT_GT(MeanPsnrY_db(frames, decoder.Reconstruct()), 38);
     const std::vector<Frame> one(frames.begin(), frames.begin() + 1);
     options.gop_frames = 32;
     const EncodedWaveletChunk single = EncodeWaveletChunk(one, options);
     WaveletChunkDecoder one_decoder(176, 144, 1, 32);
     one_decoder.DecodeLayer(single.layers[0]);
-    EXPECT_GT(MeanPsnrY(one, one_decoder.Reconstruct()), 25);
+    EXPECT_GT(MeanPsnrY_db(one, one_decoder.Reconstruct()), 25);
 }
 
 TEST(WaveletCodec, SceneCutsBecomePicturesAndDecode)
@@ -203,7 +192,7 @@ TEST(WaveletCodec, SceneCutsBecomePicturesAndDecode)
         decoder.DecodeLayer(layer);
     }
     EXPECT_EQ(decoder.SceneCuts(), coded.scene_cuts);
-    EXPECT_GT(MeanPsnrY(frames, decoder.Reconstruct()), 28);
+    EXPECT_GT(MeanPsnrY_db(frames, decoder.Reconstruct()), 28);
 }
 
 TEST(WaveletCodec, DamagedPayloadsAreErrorsNeverCrashes)
@@ -308,22 +297,7 @@ TEST(WaveletCodec, FilesDecodeToTheProfilesQualityAndBytesAddUp)
     ASSERT_EQ(profile.GetChunkCount(), reader.Header().chunks);
     ASSERT_EQ(profile.GetLevelCount(), 6U);
     EXPECT_EQ(profile.GetExitCount(), 4U); // temporal skip, plain, the shipped network's two
-    std::uint64_t total = 0;
-    for (std::uint32_t c = 0; c < profile.GetChunkCount(); ++c)
-    {
-        for (int j = 1; j <= 6; ++j)
-        {
-            std::uint64_t expected = reader.LayerBytes(c, j) + 8;
-            if (j == 1)
-            {
-                expected += 4 + (c == 0 ? BitstreamHeader::kSize + 4 : 0);
-            }
-            EXPECT_EQ(profile.GetChunk(c).layers[j - 1].bytes, expected)
-                << "chunk " << c << " layer " << j;
-            total += profile.GetChunk(c).layers[j - 1].bytes;
-        }
-    }
-    EXPECT_EQ(total, ReadFileBytes(bitstream).size());
+    test::ExpectProfileBytesAreTheFilesRanges(profile_path, bitstream);
     // The file decoded with layers 1..3: the profile's PSNR of that prefix, to the rounding of
     // the printout.
     ASSERT_EQ(test::RunLvcForTest({"--quiet",

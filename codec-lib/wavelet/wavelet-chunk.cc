@@ -276,17 +276,6 @@ CheckFrames(const std::vector<Frame>& frames)
     }
 }
 
-double
-MeanPsnrY(const std::vector<Frame>& a, const std::vector<Frame>& b)
-{
-    double sum = 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-    {
-        sum += PsnrY_db(a[i], b[i]);
-    }
-    return sum / static_cast<double>(a.size());
-}
-
 /// Fills each layer's exit map: decodes every prefix, runs every network exit, and lets decoder
 /// exit e use the best of network exits 1..e (1: none).
 void
@@ -307,11 +296,11 @@ ChooseExits(const std::vector<Frame>& frames,
         const std::vector<Frame> plain = decoder.Reconstruct();
         const std::vector<float> hints = decoder.NoiseHints();
         std::vector<double> psnr(static_cast<std::size_t>(networks) + 1, 0); // per network exit
-        psnr[1] = MeanPsnrY(frames, plain);
+        psnr[1] = MeanPsnrY_db(frames, plain);
         for (int n = 2; n <= networks; ++n)
         {
             psnr[static_cast<std::size_t>(n)] =
-                MeanPsnrY(frames, restorer.Restore(plain, hints, n));
+                MeanPsnrY_db(frames, restorer.Restore(plain, hints, n));
         }
         std::uint8_t map = 0;
         for (int e = 3; e <= networks + 1; ++e) // decoder exit e: network exits 1..e - 1
