@@ -3,6 +3,7 @@
 // 1 and 2 threads for the restoration network, all in one run (ratios are what to compare on a
 // shared machine). bench/README.md, "Layered codec".
 #include "common/cpu-name.h"
+#include "common/stopwatch.h"
 #include "io/video-reader.h"
 #include "nn/compute-threads.h"
 #include "restore/restorer.h"
@@ -10,23 +11,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
-
-namespace
-{
-
-using Clock = std::chrono::steady_clock;
-
-double
-Seconds(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-} // namespace
 
 int
 main(int argc, char** argv)
@@ -61,9 +48,9 @@ main(int argc, char** argv)
         double best = 1e300;
         for (int r = 0; r < repeat; ++r)
         {
-            const auto start = Clock::now();
+            const lvc::Stopwatch stopwatch;
             run();
-            best = std::min(best, Seconds(start));
+            best = std::min(best, stopwatch.Seconds());
         }
         return best;
     };

@@ -185,8 +185,8 @@ def main():
     settings = load(p("foreman_cif_60f", CODEC))["codec"]["settings"]
     net = settings.get("network_exit_ms_per_frame", [])
     print(f"Per frame, one thread (profile settings): plain reconstruction at K layers "
-          f"{settings.get('plain_decode_ms_per_frame', float('nan')):.1f} ms; the network's exits "
-          + ", ".join(f"{e + 2}: +{ms:.1f} ms" for e, ms in enumerate(net))
+          f"{settings.get('plain_decode_ms_per_frame', float('nan')):.1f} ms; the network to decoder "
+          + ", ".join(f"exit {e + 3}: +{ms:.1f} ms" for e, ms in enumerate(net))
           + f"; encode (exit maps decided) {settings.get('encode_ms_per_frame', float('nan')):.1f} ms.")
     with tempfile.TemporaryDirectory() as tmp:
         clip = os.path.join(args.shared, HELD_OUT["foreman_cif_60f"][0])

@@ -7,7 +7,7 @@
 namespace lvc
 {
 
-/// Started when made (and by Restart); Milliseconds() since then, steady clock.
+/// Started when made (and by Restart); Milliseconds() or Seconds() since then, steady clock.
 class Stopwatch
 {
   public:
@@ -25,6 +25,11 @@ class Stopwatch
     {
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_start)
             .count();
+    }
+
+    double Seconds() const
+    {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
     }
 
   private:

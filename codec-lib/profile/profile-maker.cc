@@ -1,9 +1,9 @@
 #include "profile/profile-maker.h"
 
+#include "common/stopwatch.h"
 #include "io/av-holders.h"
 #include "io/chunk-reader.h"
 
-#include <chrono>
 #include <filesystem>
 #include <sstream>
 
@@ -12,14 +12,6 @@ namespace lvc
 
 namespace
 {
-
-using Clock = std::chrono::steady_clock;
-
-double
-SecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 nlohmann::ordered_json
 ReadingJson(const StreamInfo& info,
@@ -71,7 +63,7 @@ QualitySettingsJson(const QualityOptions& quality)
 ns3::VideoProfile
 MakeProfile(const ProfileRequest& request, ChunkCodec& codec, const QualityOptions& quality)
 {
-    auto start = Clock::now();
+    const Stopwatch since_start;
     VideoReader reader(request.video_path, request.read);
     ChunkReader chunks(reader, request.chunk_duration_s);
     const StreamInfo& info = reader.Info();
@@ -85,7 +77,7 @@ MakeProfile(const ProfileRequest& request, ChunkCodec& codec, const QualityOptio
     std::uint64_t frame_count = 0;
     while (chunks.Next(frames))
     {
-        auto chunk_start = Clock::now();
+        const Stopwatch since_chunk_start;
         ChunkContext context{table.size(), info.fps, chunks.FramesPerChunk()};
         ReconstructionSink sink;
         if (request.sink)
@@ -103,8 +95,8 @@ MakeProfile(const ProfileRequest& request, ChunkCodec& codec, const QualityOptio
             std::ostringstream line;
             line << name << " " << codec.Name() << ": chunk " << context.index << " (frames "
                  << frame_count << "-" << frame_count + frames.size() - 1 << ", "
-                 << chunk.layers.size() << " levels) in " << SecondsSince(chunk_start) << " s, "
-                 << SecondsSince(start) << " s so far";
+                 << chunk.layers.size() << " levels) in " << since_chunk_start.Seconds() << " s, "
+                 << since_start.Seconds() << " s so far";
             request.progress(line.str());
         }
         frame_count += frames.size();

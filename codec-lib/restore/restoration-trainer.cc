@@ -1,5 +1,6 @@
 #include "restore/restoration-trainer.h"
 
+#include "common/stopwatch.h"
 #include "nn/compute-threads.h"
 #include "nn/frame-tensor.h"
 #include "nn/model-weights.h"
@@ -7,7 +8,6 @@
 
 #include "ns3/input-error.h"
 
-#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
@@ -17,8 +17,6 @@ namespace lvc
 
 namespace
 {
-
-using Clock = std::chrono::steady_clock;
 
 std::string
 Number(double v)
@@ -85,11 +83,8 @@ TrainRestoration(const RestorationTrainOptions& options,
         log << "resumed " << options.checkpoint << " at step " << step << std::endl;
     }
     net->train();
-    const auto start = Clock::now();
-    auto last_checkpoint = start;
-    auto seconds_since = [](Clock::time_point t) {
-        return std::chrono::duration<double>(Clock::now() - t).count();
-    };
+    const Stopwatch since_start;
+    Stopwatch since_checkpoint;
     auto save = [&]() {
         if (options.checkpoint.empty())
         {
@@ -99,14 +94,14 @@ TrainRestoration(const RestorationTrainOptions& options,
             RestorationWeights(net,
                                "F32",
                                {{"train_steps", std::to_string(step)},
-                                {"train_seconds", Number(previous_seconds + seconds_since(start))},
+                                {"train_seconds", Number(previous_seconds + since_start.Seconds())},
                                 {"seed", std::to_string(options.seed)},
                                 {"batch", std::to_string(options.batch)},
                                 {"patch_px", std::to_string(options.patch_px)},
                                 {"learning_rate", Number(options.learning_rate)}});
         adam.Save(file);
         file.Save(options.checkpoint);
-        last_checkpoint = Clock::now();
+        since_checkpoint.Restart();
     };
     RestorationTrainReport report;
     report.first_step = step;
@@ -153,13 +148,13 @@ TrainRestoration(const RestorationTrainOptions& options,
                 log << " exit " << e + 2 << " " << report.exit_psnr_db.back() << " dB";
                 exit_mse[e] = 0;
             }
-            log << " (" << std::setprecision(1) << previous_seconds + seconds_since(start) << " s)"
+            log << " (" << std::setprecision(1) << previous_seconds + since_start.Seconds() << " s)"
                 << std::endl;
             log.unsetf(std::ios::floatfield);
             plain_mse = 0;
             logged = 0;
         }
-        if (seconds_since(last_checkpoint) >= options.checkpoint_every_s)
+        if (since_checkpoint.Seconds() >= options.checkpoint_every_s)
         {
             save();
         }

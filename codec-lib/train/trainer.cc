@@ -1,5 +1,6 @@
 #include "train/trainer.h"
 
+#include "common/stopwatch.h"
 #include "nn/compute-threads.h"
 #include "nn/frame-tensor.h"
 #include "nn/layered-model.h"
@@ -8,7 +9,6 @@
 
 #include "ns3/input-error.h"
 
-#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -19,8 +19,6 @@ namespace lvc
 
 namespace
 {
-
-using Clock = std::chrono::steady_clock;
 
 double
 Psnr_db(double mse)
@@ -136,18 +134,15 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
     report.first_step = step;
     model->train();
 
-    const auto start = Clock::now();
-    auto last_checkpoint = start;
-    auto seconds_since = [](Clock::time_point t) {
-        return std::chrono::duration<double>(Clock::now() - t).count();
-    };
+    const Stopwatch since_start;
+    Stopwatch since_checkpoint;
     auto save = [&]() {
         if (options.checkpoint.empty())
         {
             return;
         }
         std::map<std::string, std::string> extra = {
-            {"train_seconds", Number(previous_seconds + seconds_since(start))},
+            {"train_seconds", Number(previous_seconds + since_start.Seconds())},
             {"seed", std::to_string(options.seed)},
             {"batch", std::to_string(options.batch)},
             {"patch_px", std::to_string(options.patch_px)},
@@ -160,7 +155,7 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
         SafetensorsFile file = ModelWeights(model, "F32", extra);
         adam.Save(file);
         file.Save(options.checkpoint);
-        last_checkpoint = Clock::now();
+        since_checkpoint.Restart();
         log << "checkpoint " << options.checkpoint << " at step " << step << std::endl;
     };
 
@@ -169,7 +164,7 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
     std::vector<double> window_exits(ModelConfig::kExitCount, 0);
     double window_server = 0;
     int window = 0;
-    auto window_start = Clock::now();
+    Stopwatch since_window;
     while (step < options.steps)
     {
         std::mt19937_64 rng(options.seed * 0x9E3779B97F4A7C15ULL +
@@ -229,7 +224,7 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
             // The server (recurrent) decoder on the same codes, beside the client's full exit.
             log << " | server (mean over k): " << Psnr_db(window_server / window);
             window_server = 0;
-            log << " | " << seconds_since(window_start) / window << " s/step";
+            log << " | " << since_window.Seconds() / window << " s/step";
             if (options.lr_half_life_steps > 0)
             {
                 log << " | lr " << std::scientific << std::setprecision(2)
@@ -239,16 +234,16 @@ Train(const TrainOptions& options, const TrainingFrames& data, std::ostream& log
             log.unsetf(std::ios::floatfield);
             window_loss = 0;
             window = 0;
-            window_start = Clock::now();
+            since_window.Restart();
         }
-        if (seconds_since(last_checkpoint) >= options.checkpoint_every_s)
+        if (since_checkpoint.Seconds() >= options.checkpoint_every_s)
         {
             save();
         }
     }
     save();
     report.last_step = step;
-    report.seconds = seconds_since(start);
+    report.seconds = since_start.Seconds();
     report.total_seconds = previous_seconds + report.seconds;
     return report;
 }
