@@ -1,5 +1,7 @@
 #include "compare-cases.h"
 
+#include "example-options.h"
+
 #include "ns3/core-module.h"
 #include "ns3/layered-video-client-helper.h"
 #include "ns3/layered-video-client.h"
@@ -26,17 +28,14 @@ namespace
 void
 SetQueue(TraceDrivenBottleneckHelper& bottleneck, const std::string& disc, const std::string& size)
 {
-    bottleneck.SetShaperAttribute("MaxSize", QueueSizeValue(QueueSize(size)));
+    const QueueSize queueSize = examples::ParseQueueSize("queueSize", size);
+    bottleneck.SetShaperAttribute("MaxSize", QueueSizeValue(queueSize));
     std::map<std::string, std::string> types{{"codel", "ns3::CoDelQueueDisc"},
                                              {"fq-codel", "ns3::FqCoDelQueueDisc"},
                                              {"pie", "ns3::PieQueueDisc"}};
     if (types.count(disc))
     {
-        bottleneck.SetQueueDisc(types[disc], "MaxSize", QueueSizeValue(QueueSize(size)));
-    }
-    else
-    {
-        NS_ABORT_MSG_IF(disc != "fifo", "--queueDisc must be fifo, codel, fq-codel or pie");
+        bottleneck.SetQueueDisc(types[disc], "MaxSize", QueueSizeValue(queueSize));
     }
 }
 

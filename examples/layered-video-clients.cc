@@ -5,8 +5,11 @@
 //   layered-video-clients --clients=6 --abrs=bba,robust-mpc --rate=12 --cross=bulk
 //
 // --rate (Mbit/s) gives a constant-rate bottleneck; --trace a trace file instead.
+#include "example-options.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
+#include "ns3/input-error.h"
 #include "ns3/internet-module.h"
 #include "ns3/layered-video-client-helper.h"
 #include "ns3/layered-video-client.h"
@@ -54,10 +57,9 @@ JainIndex(const std::vector<double>& x)
     }
     return squares > 0 ? sum * sum / (x.size() * squares) : 0;
 }
-} // namespace
 
 int
-main(int argc, char* argv[])
+Run(int argc, char* argv[])
 {
     std::string profilePath = std::string(LAYERED_VIDEO_SHARED_DIR) + "/profiles/pensieve-envivio";
     uint32_t clients = 4;
@@ -67,53 +69,71 @@ main(int argc, char* argv[])
     uint32_t chunks = 0;
     double bufferCap_s = 60;
     double delay_ms = 40;
-    std::string queueSize = "100p";
+    std::string queueSizeText = "100p";
     std::string cross = "none";
     uint32_t crossFlows = 1;
     double crossRate_mbps = 2;
     double startSpread_s = 0;
 
-    CommandLine cmd(__FILE__);
-    cmd.Usage("N adaptive video clients sharing one bottleneck, optionally with cross traffic; "
-              "prints each client's QoE and Jain's fairness index of their throughputs.");
-    cmd.AddValue("profile", "video profile", profilePath);
-    cmd.AddValue("clients", "number of video clients", clients);
-    cmd.AddValue("abrs", "ABRs, comma-separated, given to the clients in turn", abrList);
-    cmd.AddValue("rate", "constant bottleneck rate (Mbit/s) when no --trace is given", rate_mbps);
-    cmd.AddValue("trace", "bandwidth trace of the bottleneck (instead of --rate)", tracePath);
-    cmd.AddValue("chunks", "session length in chunks (the profile repeats); 0: its own", chunks);
-    cmd.AddValue("bufferCap", "buffer cap (s)", bufferCap_s);
-    cmd.AddValue("delay", "one-way propagation delay of the bottleneck (ms)", delay_ms);
-    cmd.AddValue("queueSize", "bottleneck queue size", queueSize);
-    cmd.AddValue("cross", "cross traffic: none, bulk (TCP) or onoff (UDP)", cross);
-    cmd.AddValue("crossFlows", "number of cross-traffic flows", crossFlows);
-    cmd.AddValue("crossRate", "on-off UDP: rate while on (Mbit/s)", crossRate_mbps);
-    cmd.AddValue("startSpread", "clients start uniformly over [0, this] seconds", startSpread_s);
-    cmd.Parse(argc, argv);
+    examples::ExampleOptions options(
+        __FILE__,
+        "N adaptive video clients sharing one bottleneck, optionally with cross traffic; "
+        "prints each client's QoE and Jain's fairness index of their throughputs. Exit status: "
+        "0 when every client played its session, 1 when one failed, 2 on bad options.");
+    options.Text("profile", "video profile", profilePath);
+    options.Count("clients", "number of video clients (1..1000)", clients, 1, 1000);
+    options.Text("abrs", "ABRs, comma-separated, given to the clients in turn", abrList);
+    options.Number("rate",
+                   "constant bottleneck rate (Mbit/s) when no --trace is given",
+                   rate_mbps,
+                   1e-3,
+                   1e5);
+    options.Text("trace", "bandwidth trace of the bottleneck (instead of --rate)", tracePath);
+    options.Count("chunks",
+                  "session length in chunks (the profile repeats); 0: its own",
+                  chunks,
+                  0,
+                  static_cast<uint32_t>(kMaxSessionChunks));
+    options.Number("bufferCap", "buffer cap (s)", bufferCap_s, 1e-3, 1e6);
+    options.Number("delay", "one-way propagation delay of the bottleneck (ms)", delay_ms, 0, 1e4);
+    options.Text("queueSize", "bottleneck queue size (e.g. 100p, 150000B)", queueSizeText);
+    options.Text("cross",
+                 "cross traffic: none, bulk (TCP) or onoff (UDP)",
+                 cross,
+                 {"none", "bulk", "onoff"});
+    options.Count("crossFlows", "number of cross-traffic flows (1..1000)", crossFlows, 1, 1000);
+    options.Number("crossRate", "on-off UDP: rate while on (Mbit/s)", crossRate_mbps, 1e-3, 1e5);
+    options.Number("startSpread",
+                   "clients start uniformly over [0, this] seconds",
+                   startSpread_s,
+                   0,
+                   1e6);
+    options.Parse(argc, argv);
     std::vector<std::string> abrs = SplitList(abrList);
-    NS_ABORT_MSG_IF(abrs.empty() || clients == 0, "need at least one client and one ABR");
-    NS_ABORT_MSG_IF(cross != "none" && cross != "bulk" && cross != "onoff",
-                    "--cross must be none, bulk or onoff");
-
+    if (abrs.empty())
+    {
+        throw InputError("--abrs: no ABR given");
+    }
+    const QueueSize queueSize = examples::ParseQueueSize("queueSize", queueSizeText);
+    // Inputs read and every client's settings checked before the simulation is built.
+    auto profile = std::make_shared<const VideoProfile>(VideoProfile::Load(profilePath));
+    for (const std::string& abr : abrs)
+    {
+        examples::CheckClientSettings(profile, "abrs", abr, chunks, "", 1);
+    }
     TraceDrivenBottleneckHelper bottleneck;
-    if (tracePath.empty())
-    {
-        bottleneck.SetTrace(
-            std::make_shared<const BandwidthTrace>(BandwidthTrace::Constant(rate_mbps * 1e6)));
-    }
-    else
-    {
-        bottleneck.SetTracePath(tracePath);
-    }
+    bottleneck.SetTrace(std::make_shared<const BandwidthTrace>(
+        tracePath.empty() ? BandwidthTrace::Constant(rate_mbps * 1e6)
+                          : BandwidthTrace::Load(tracePath, TraceFormat::Auto)));
     bottleneck.SetDelay(MilliSeconds(delay_ms));
-    bottleneck.SetShaperAttribute("MaxSize", QueueSizeValue(QueueSize(queueSize)));
+    bottleneck.SetShaperAttribute("MaxSize", QueueSizeValue(queueSize));
     uint32_t crossNodes = cross == "none" ? 0 : crossFlows;
     bottleneck.Install(clients + crossNodes);
 
-    LayeredVideoServerHelper server(profilePath);
+    LayeredVideoServerHelper server(profile);
     server.SetAttribute("Chunks", UintegerValue(chunks));
     server.Install(bottleneck.GetServer());
-    LayeredVideoClientHelper helper(bottleneck.GetServerAddress(), 80, profilePath);
+    LayeredVideoClientHelper helper(bottleneck.GetServerAddress(), 80, profile);
     helper.SetAttribute("Chunks", UintegerValue(chunks));
     helper.SetAttribute("BufferCap", TimeValue(Seconds(bufferCap_s)));
     std::vector<Ptr<LayeredVideoClient>> players;
@@ -205,5 +225,19 @@ main(int argc, char* argv[])
     std::cout << "\nsimulated " << std::setprecision(1) << end_s << " s in " << wall_s
               << " s of wall time\n";
     Simulator::Destroy();
+    for (const Ptr<LayeredVideoClient>& p : players)
+    {
+        if (p->GetState() != LayeredVideoClient::State::Finished)
+        {
+            return 1;
+        }
+    }
     return 0;
+}
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    return examples::RunExample("layered-video-clients", [&] { return Run(argc, argv); });
 }

@@ -12,12 +12,15 @@
 #include "compare-agreement.h"
 #include "compare-cases.h"
 #include "compare-plots.h"
+#include "example-options.h"
 
 #include "ns3/batch-report.h"
 #include "ns3/command-line.h"
 #include "ns3/core-module.h"
+#include "ns3/input-error.h"
 #include "ns3/session-batch.h"
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -55,17 +58,16 @@ SplitList(const std::string& text)
     }
     return items;
 }
-} // namespace
 
 int
-main(int argc, char* argv[])
+Run(int argc, char* argv[])
 {
     CompareConfig config;
     config.profilePath = std::string(LAYERED_VIDEO_SHARED_DIR) + "/profiles/pensieve-envivio";
     config.tracesPath = std::string(LAYERED_VIDEO_SHARED_DIR) + "/traces/pensieve-test";
     std::string abrList = "bba,bola,robust-mpc,throughput";
-    int64_t caseIndex = -1;
-    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+    double caseNumber = -1;
+    uint32_t jobs = std::max(1u, std::thread::hardware_concurrency());
     std::string writeJobs;
     std::string writeSlurm;
     bool collect = false;
@@ -75,74 +77,118 @@ main(int argc, char* argv[])
     double payloadRatio = ChunkSimConfig().payload_ratio;
     std::string plotTrace;
 
-    CommandLine cmd(__FILE__);
-    cmd.Usage("Packet-level ABR comparison over a folder of traces (ns-3 sessions, one per "
-              "trace x ABR x seed); prints a table and writes plots under --out.");
-    cmd.AddValue("profile",
+    examples::ExampleOptions options(
+        __FILE__,
+        "Packet-level ABR comparison over a folder of traces (ns-3 sessions, one per trace x ABR "
+        "x seed); prints a table and writes plots under --out. Exit status: 0 when every session "
+        "played to its end, 1 when one failed, 2 on bad options or input.");
+    options.Text("profile",
                  "video profile (JSON v1, Sabre manifest, Pensieve folder)",
                  config.profilePath);
-    cmd.AddValue("traces",
+    options.Text("traces",
                  "a trace file or a folder of them (searched recursively)",
                  config.tracesPath);
-    cmd.AddValue("traceFormat",
+    options.Text("traceFormat",
                  "auto, pensieve, mahimahi, sabre, csv or belgium",
-                 config.traceFormat);
-    cmd.AddValue("abrs", "comma-separated ABR names, or all", abrList);
-    cmd.AddValue("seeds", "seeds (ns-3 runs) per trace and ABR", config.seeds);
-    cmd.AddValue("firstSeed", "the first seed", config.firstSeed);
-    cmd.AddValue("chunks",
-                 "session length in chunks (the profile repeats); 0: its own",
-                 config.chunks);
-    cmd.AddValue("bufferCap", "buffer cap (s)", config.bufferCap_s);
-    cmd.AddValue("startup", "video buffered before playback starts (s)", config.startup_s);
-    cmd.AddValue("qoe", "QoE quality term: linear, log, psnr or ssim", config.qoe);
-    cmd.AddValue("capacity",
+                 config.traceFormat,
+                 {"auto", "pensieve", "mahimahi", "sabre", "csv", "belgium"});
+    options.Text("abrs", "comma-separated ABR names (learned:POLICY_FILE too), or all", abrList);
+    options.Count("seeds", "seeds (ns-3 runs) per trace and ABR", config.seeds, 1, 10000);
+    options.Count("firstSeed", "the first seed", config.firstSeed, 1, 1000000000);
+    options.Count("chunks",
+                  "session length in chunks (the profile repeats); 0: its own",
+                  config.chunks,
+                  0,
+                  static_cast<uint32_t>(kMaxSessionChunks));
+    options.Number("bufferCap", "buffer cap (s)", config.bufferCap_s, 1e-3, 1e6);
+    options.Number("startup",
+                   "video buffered before playback starts (s)",
+                   config.startup_s,
+                   0,
+                   1e6);
+    options.Text("qoe",
+                 "QoE quality term: linear, log, psnr or ssim",
+                 config.qoe,
+                 {"linear", "log", "psnr", "ssim"});
+    options.Text("capacity",
                  "decoder compute capacity: empty, swift, or a CSV file",
                  config.capacity);
-    cmd.AddValue("clientSpeed",
-                 "the client decodes this many times as fast as the profiled machine",
-                 config.clientSpeed);
-    cmd.AddValue("delay", "one-way propagation delay of the bottleneck (ms)", config.delay_ms);
-    cmd.AddValue("queueSize", "bottleneck queue size (e.g. 100p)", config.queueSize);
-    cmd.AddValue("queueDisc", "fifo, codel, fq-codel or pie", config.queueDisc);
-    cmd.AddValue("loss", "random packet loss on the downlink (probability)", config.loss);
-    cmd.AddValue("out", "output folder", config.out);
-    cmd.AddValue("jobs", "cases run at once in local processes", jobs);
-    cmd.AddValue("case", "run only this case (0-based; for job arrays) and exit", caseIndex);
-    cmd.AddValue("writeJobs", "write one command per case to this file (GNU parallel)", writeJobs);
-    cmd.AddValue("writeSlurm", "write a SLURM array script running every case", writeSlurm);
-    cmd.AddValue("collect", "only read the cases' results, print and plot", collect);
-    cmd.AddValue("plotTrace", "trace whose timeline is plotted (default: the first)", plotTrace);
-    cmd.AddValue("chunkLevel",
+    options.Number("clientSpeed",
+                   "the client decodes this many times as fast as the profiled machine",
+                   config.clientSpeed,
+                   1e-3,
+                   1e6);
+    options.Number("delay",
+                   "one-way propagation delay of the bottleneck (ms)",
+                   config.delay_ms,
+                   0,
+                   1e4);
+    options.Text("queueSize", "bottleneck queue size (e.g. 100p, 150000B)", config.queueSize);
+    options.Text("queueDisc",
+                 "fifo, codel, fq-codel or pie",
+                 config.queueDisc,
+                 {"fifo", "codel", "fq-codel", "pie"});
+    options.Number("loss",
+                   "random packet loss on the downlink (probability, 0..0.9)",
+                   config.loss,
+                   0,
+                   0.9);
+    options.Text("out", "output folder", config.out);
+    options.Count("jobs", "cases run at once in local processes", jobs, 1, 1024);
+    options.Number("case",
+                   "run only this case (0-based; for job arrays) and exit",
+                   caseNumber,
+                   -1,
+                   1e9);
+    options.Text("writeJobs", "write one command per case to this file (GNU parallel)", writeJobs);
+    options.Text("writeSlurm", "write a SLURM array script running every case", writeSlurm);
+    options.Flag("collect", "only read the cases' results, print and plot", collect);
+    options.Text("plotTrace", "trace whose timeline is plotted (default: the first)", plotTrace);
+    options.Flag("chunkLevel",
                  "also run the chunk-level simulator and report the QoE gap",
                  chunkLevel);
-    cmd.AddValue("rttMs", "chunk-level model: per-request RTT (ms)", rtt_ms);
-    cmd.AddValue("payloadRatio", "chunk-level model: payload share of the link rate", payloadRatio);
-    cmd.AddValue("calibrate",
-                 "search the chunk-level RTT and payload ratio (implies "
-                 "--chunkLevel)",
+    options.Number("rttMs", "chunk-level model: per-request RTT (ms)", rtt_ms, 0, 1e4);
+    options.Number("payloadRatio",
+                   "chunk-level model: payload share of the link rate",
+                   payloadRatio,
+                   0.01,
+                   1);
+    options.Flag("calibrate",
+                 "search the chunk-level RTT and payload ratio (implies --chunkLevel)",
                  calibrate);
-    cmd.Parse(argc, argv);
+    options.Parse(argc, argv);
+    if (caseNumber != std::floor(caseNumber))
+    {
+        throw InputError("--case: " + std::to_string(caseNumber) + " is not a whole number");
+    }
+    const int64_t caseIndex = static_cast<int64_t>(caseNumber);
+    examples::ParseQueueSize("queueSize", config.queueSize);
+    examples::CheckOutputFolder("out", config.out);
 
     config.abrs = SplitList(abrList);
-    std::vector<CompareCase> cases;
-    try
+    if (config.abrs.empty())
     {
-        for (const std::string& abr : config.abrs)
-        {
-            CreateAbr(abr); // an unknown name stops here, before any case runs
-        }
-        cases = ListCases(config);
+        throw InputError("--abrs: no ABR given");
     }
-    catch (const std::exception& e)
+    // Every ABR's settings checked against the profile before any case runs.
+    auto profile = std::make_shared<const VideoProfile>(VideoProfile::Load(config.profilePath));
+    for (const std::string& abr : config.abrs)
     {
-        std::cerr << "layered-video-compare: " << e.what() << "\n";
-        return 2;
+        examples::CheckClientSettings(profile,
+                                      "abrs",
+                                      abr,
+                                      config.chunks,
+                                      config.capacity,
+                                      config.clientSpeed);
     }
+    std::vector<CompareCase> cases = ListCases(config);
     if (caseIndex >= 0)
     {
-        NS_ABORT_MSG_IF(static_cast<size_t>(caseIndex) >= cases.size(),
-                        "--case " << caseIndex << ": there are " << cases.size() << " cases");
+        if (static_cast<size_t>(caseIndex) >= cases.size())
+        {
+            throw InputError("--case: " + std::to_string(caseIndex) + " is not in 0.." +
+                             std::to_string(cases.size() - 1));
+        }
         const CompareCase& c = cases[caseIndex];
         int rc = RunCase(config, c);
         std::cout << "case " << caseIndex << ": " << c.abr << " " << c.traceName << " seed "
@@ -250,4 +296,11 @@ main(int argc, char* argv[])
         }
     }
     return 0;
+}
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    return examples::RunExample("layered-video-compare", [&] { return Run(argc, argv); });
 }

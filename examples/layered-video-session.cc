@@ -6,6 +6,8 @@
 //       --trace=../shared/traces/pensieve-test/norway_bus_1 --abr=robust-mpc --out=results/one
 //
 // Every setting is a command-line argument (--help lists them); --RngRun selects the run.
+#include "example-options.h"
+
 #include "ns3/core-module.h"
 #include "ns3/layered-video-client-helper.h"
 #include "ns3/layered-video-client.h"
@@ -31,32 +33,25 @@ namespace
 {
 /// The discipline in front of the bottleneck, by short name.
 void
-SetQueue(TraceDrivenBottleneckHelper& bottleneck, const std::string& aqm, const std::string& size)
+SetQueue(TraceDrivenBottleneckHelper& bottleneck, const std::string& aqm, const QueueSize& size)
 {
-    bottleneck.SetShaperAttribute("MaxSize", QueueSizeValue(QueueSize(size)));
+    bottleneck.SetShaperAttribute("MaxSize", QueueSizeValue(size));
     if (aqm == "codel")
     {
-        bottleneck.SetQueueDisc("ns3::CoDelQueueDisc", "MaxSize", QueueSizeValue(QueueSize(size)));
+        bottleneck.SetQueueDisc("ns3::CoDelQueueDisc", "MaxSize", QueueSizeValue(size));
     }
     else if (aqm == "fq-codel")
     {
-        bottleneck.SetQueueDisc("ns3::FqCoDelQueueDisc",
-                                "MaxSize",
-                                QueueSizeValue(QueueSize(size)));
+        bottleneck.SetQueueDisc("ns3::FqCoDelQueueDisc", "MaxSize", QueueSizeValue(size));
     }
     else if (aqm == "pie")
     {
-        bottleneck.SetQueueDisc("ns3::PieQueueDisc", "MaxSize", QueueSizeValue(QueueSize(size)));
-    }
-    else
-    {
-        NS_ABORT_MSG_IF(aqm != "fifo", "--queue-disc must be fifo, codel, fq-codel or pie");
+        bottleneck.SetQueueDisc("ns3::PieQueueDisc", "MaxSize", QueueSizeValue(size));
     }
 }
-} // namespace
 
 int
-main(int argc, char* argv[])
+Run(int argc, char* argv[])
 {
     std::string profilePath = std::string(LAYERED_VIDEO_SHARED_DIR) + "/profiles/pensieve-envivio";
     std::string tracePath =
@@ -71,45 +66,78 @@ main(int argc, char* argv[])
     std::string capacity;
     double clientSpeed = 1;
     double delay_ms = 40;
-    std::string queueSize = "100p";
+    std::string queueSizeText = "100p";
     std::string queueDisc = "fifo";
     double loss = 0;
     double traceOffset_s = 0;
     std::string out;
 
-    CommandLine cmd(__FILE__);
-    cmd.Usage("One adaptive video session over a trace-driven bottleneck (HTTP/1.1 over ns-3 "
-              "TCP); prints the QoE summary and writes the per-chunk CSV and session JSON.");
-    cmd.AddValue("profile",
+    examples::ExampleOptions options(
+        __FILE__,
+        "One adaptive video session over a trace-driven bottleneck (HTTP/1.1 over ns-3 TCP); "
+        "prints the QoE summary and writes the per-chunk CSV and session JSON. Exit status: 0 "
+        "when the session played to its end, 1 when it failed, 2 on bad options or input.");
+    options.Text("profile",
                  "video profile (JSON v1, Sabre manifest, Pensieve folder)",
                  profilePath);
-    cmd.AddValue("trace", "downlink bandwidth trace file", tracePath);
-    cmd.AddValue("traceFormat", "auto, pensieve, mahimahi, sabre, csv or belgium", traceFormat);
-    cmd.AddValue("uplinkTrace", "uplink bandwidth trace (empty: uplink not shaped)", uplinkTrace);
-    cmd.AddValue("abr",
-                 "throughput, bba, bola, bola-fs, robust-mpc, layered-buffer, layered-throughput",
+    options.Text("trace", "downlink bandwidth trace file", tracePath);
+    options.Text("traceFormat",
+                 "auto, pensieve, mahimahi, sabre, csv or belgium",
+                 traceFormat,
+                 {"auto", "pensieve", "mahimahi", "sabre", "csv", "belgium"});
+    options.Text("uplinkTrace", "uplink bandwidth trace (empty: uplink not shaped)", uplinkTrace);
+    options.Text("abr",
+                 "throughput, bba, bola, bola-fs, robust-mpc, layered-buffer, layered-throughput, "
+                 "or learned:POLICY_FILE (a policy made by abr-train)",
                  abr);
-    cmd.AddValue("chunks", "session length in chunks (the profile repeats); 0: its own", chunks);
-    cmd.AddValue("bufferCap", "buffer cap (s)", bufferCap_s);
-    cmd.AddValue("startup", "video buffered before playback starts (s)", startup_s);
-    cmd.AddValue("qoe", "QoE quality term: linear, log, psnr or ssim", qoe);
-    cmd.AddValue("capacity", "decoder compute capacity: empty, swift, or a CSV file", capacity);
-    cmd.AddValue("clientSpeed",
-                 "the client decodes this many times as fast as the profiled machine",
-                 clientSpeed);
-    cmd.AddValue("delay", "one-way propagation delay of the bottleneck (ms)", delay_ms);
-    cmd.AddValue("queueSize", "bottleneck queue size (e.g. 100p, 150000B)", queueSize);
-    cmd.AddValue("queueDisc", "bottleneck queue discipline: fifo, codel, fq-codel, pie", queueDisc);
-    cmd.AddValue("loss", "random packet loss on the downlink (probability)", loss);
-    cmd.AddValue("traceOffset", "start this far into the trace (s)", traceOffset_s);
-    cmd.AddValue("out", "folder for the per-chunk CSV and the session JSON (empty: none)", out);
-    cmd.Parse(argc, argv);
+    options.Count("chunks",
+                  "session length in chunks (the profile repeats); 0: its own",
+                  chunks,
+                  0,
+                  static_cast<uint32_t>(kMaxSessionChunks));
+    options.Number("bufferCap", "buffer cap (s)", bufferCap_s, 1e-3, 1e6);
+    options.Number("startup", "video buffered before playback starts (s)", startup_s, 0, 1e6);
+    options.Text("qoe",
+                 "QoE quality term: linear, log, psnr or ssim",
+                 qoe,
+                 {"linear", "log", "psnr", "ssim"});
+    options.Text("capacity", "decoder compute capacity: empty, swift, or a CSV file", capacity);
+    options.Number("clientSpeed",
+                   "the client decodes this many times as fast as the profiled machine",
+                   clientSpeed,
+                   1e-3,
+                   1e6);
+    options.Number("delay", "one-way propagation delay of the bottleneck (ms)", delay_ms, 0, 1e4);
+    options.Text("queueSize", "bottleneck queue size (e.g. 100p, 150000B)", queueSizeText);
+    options.Text("queueDisc",
+                 "bottleneck queue discipline: fifo, codel, fq-codel, pie",
+                 queueDisc,
+                 {"fifo", "codel", "fq-codel", "pie"});
+    options.Number("loss",
+                   "random packet loss on the downlink (probability, 0..0.9)",
+                   loss,
+                   0,
+                   0.9);
+    options.Number("traceOffset", "start this far into the trace (s)", traceOffset_s, 0, 1e9);
+    options.Text("out", "folder for the per-chunk CSV and the session JSON (empty: none)", out);
+    options.Parse(argc, argv);
+    const QueueSize queueSize = examples::ParseQueueSize("queueSize", queueSizeText);
+    if (!out.empty())
+    {
+        examples::CheckOutputFolder("out", out);
+    }
 
+    // Inputs read and the client's settings checked before the simulation is built.
+    auto profile = std::make_shared<const VideoProfile>(VideoProfile::Load(profilePath));
+    examples::CheckClientSettings(profile, "abr", abr, chunks, capacity, clientSpeed);
     TraceDrivenBottleneckHelper bottleneck;
-    bottleneck.SetTracePath(tracePath, traceFormat);
+    const TraceFormat format = ParseTraceFormat(traceFormat);
+    bottleneck.SetTrace(
+        std::make_shared<const BandwidthTrace>(BandwidthTrace::Load(tracePath, format)));
     if (!uplinkTrace.empty())
     {
-        bottleneck.SetUplinkTracePath(uplinkTrace, traceFormat);
+        bottleneck.SetUplinkTrace(
+            std::make_shared<const BandwidthTrace>(BandwidthTrace::Load(uplinkTrace, format)));
     }
     bottleneck.SetDelay(MilliSeconds(delay_ms));
     bottleneck.SetLossRate(loss);
@@ -117,12 +145,12 @@ main(int argc, char* argv[])
     SetQueue(bottleneck, queueDisc, queueSize);
     bottleneck.Install(1);
 
-    LayeredVideoServerHelper server(profilePath);
+    LayeredVideoServerHelper server(profile);
     server.SetAttribute("Chunks", UintegerValue(chunks));
     server.Install(bottleneck.GetServer());
 
     std::string traceName = std::filesystem::path(tracePath).filename().string();
-    LayeredVideoClientHelper client(bottleneck.GetServerAddress(), 80, profilePath);
+    LayeredVideoClientHelper client(bottleneck.GetServerAddress(), 80, profile);
     client.SetAttribute("Abr", StringValue(abr));
     client.SetAttribute("Chunks", UintegerValue(chunks));
     client.SetAttribute("BufferCap", TimeValue(Seconds(bufferCap_s)));
@@ -158,11 +186,11 @@ main(int argc, char* argv[])
     Time end = Simulator::Now();
     Simulator::Destroy();
 
-    const VideoProfile& profile = player->GetSession()->Profile();
+    const VideoProfile& played = player->GetSession()->Profile();
     QoeSummary s = player->GetSummary();
-    std::cout << "profile " << profile.GetVideo().name << " ("
-              << (profile.IsLayered() ? "layered" : "ladder") << ", " << profile.GetChunkCount()
-              << " chunks x " << profile.GetLevelCount() << " levels), trace " << traceName
+    std::cout << "profile " << played.GetVideo().name << " ("
+              << (played.IsLayered() ? "layered" : "ladder") << ", " << played.GetChunkCount()
+              << " chunks x " << played.GetLevelCount() << " levels), trace " << traceName
               << ", ABR " << abr << ", run " << RngSeedManager::GetRun() << "\n";
     std::cout << "state " << VideoPlayer::StateName(player->GetState())
               << (player->GetError().empty() ? "" : ": " + player->GetError()) << "\n\n";
@@ -187,4 +215,11 @@ main(int argc, char* argv[])
     row("wasted_mb", s.wasted_bytes / 1e6);
     std::cout << "\nsimulated " << end.GetSeconds() << " s in " << wall_s << " s of wall time\n";
     return player->GetState() == LayeredVideoClient::State::Finished ? 0 : 1;
+}
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    return examples::RunExample("layered-video-session", [&] { return Run(argc, argv); });
 }

@@ -61,6 +61,25 @@ TEST(Qoe, TermsOfAHandBuiltSession)
     EXPECT_DOUBLE_EQ(psnr.smoothness_penalty, 4 + 0 + 2);
 }
 
+TEST(Qoe, AStallStillGoingOnWhenTheSessionStopsIsCounted)
+{
+    // Chunk 0 arrives at 0.5 s and plays until 2.5 s; chunk 1 never arrives (an outage): at 10 s
+    // the session stops 7.5 s into a stall, which the summary counts as one stall of 7.5 s.
+    VideoProfile p = test::MakeLadder({1e6, 2e6}, 3, 2.0);
+    ComputeCapacity capacity;
+    DecodeModel decoder(p, capacity);
+    PlaybackBuffer b(p, decoder, BufferConfig{});
+    b.AddLevel(0, 1, 250000, 0.5);
+    b.AdvanceTo(10.0);
+    ASSERT_TRUE(b.IsStalled());
+    QoeParams params{QoeMetric::BitrateLinear, 2.0, 0.5, 1.0};
+    QoeSummary s = QoeModel(p, params).Evaluate(b);
+    EXPECT_DOUBLE_EQ(s.stall_s, 7.5);
+    EXPECT_EQ(s.stall_count, 1u);
+    EXPECT_DOUBLE_EQ(s.rebuffer_penalty, 2.0 * 7.5);
+    EXPECT_DOUBLE_EQ(s.qoe, 1 - 2.0 * 7.5 - 1.0 * 0.5);
+}
+
 TEST(Qoe, QualityMetricsUseTheExitPlayed)
 {
     VideoProfile p = test::MakeLayered({100, 100}, 1, 1.0, {10, 20, 30});

@@ -1,6 +1,9 @@
 #include "test-support.h"
 
+#include "ns3/input-error.h"
+
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <fstream>
 
 namespace ns3::test
@@ -90,6 +93,22 @@ MakeLayered(const std::vector<std::uint64_t>& layer_bytes,
         }
     }
     return VideoProfile::FromChunks(video, codec, chunk_s, true, list);
+}
+
+void
+ExpectInputError(const std::function<void()>& run, const std::string& fragment)
+{
+    try
+    {
+        run();
+    }
+    catch (const InputError& e)
+    {
+        EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos)
+            << "message: " << e.what() << "\nexpected to contain: " << fragment;
+        return;
+    }
+    ADD_FAILURE() << "no InputError (expected one containing: " << fragment << ")";
 }
 
 } // namespace ns3::test

@@ -3,6 +3,7 @@
 
 #include "ns3/video-profile.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ VideoProfile MakeLayered(const std::vector<std::uint64_t>& layer_bytes,
                          std::uint32_t chunks,
                          double chunk_s,
                          const std::vector<double>& exit_decode_ms = {});
+
+/// Expects `run` to throw InputError whose message contains `fragment` (a test failure otherwise).
+void ExpectInputError(const std::function<void()>& run, const std::string& fragment);
 
 } // namespace ns3::test
 

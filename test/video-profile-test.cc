@@ -98,6 +98,16 @@ TEST(VideoProfile, ReadsSabreManifests)
     EXPECT_EQ(p.LevelBytes(1, 10), 16600640u / 8);
 }
 
+TEST(VideoProfile, SessionsLongerThanTheLimitAreRefusedNamingWhere)
+{
+    VideoProfile p = test::MakeLayered({100, 50}, 3, 2.0);
+    EXPECT_NO_THROW(CheckSessionChunks(kMaxSessionChunks, "--chunks"));
+    test::ExpectInputError([&] { CheckSessionChunks(kMaxSessionChunks + 1, "--chunks"); },
+                           "--chunks: chunk count: 100001 is not in 1..100000");
+    test::ExpectInputError([&] { CheckSessionChunks(4000000000u, "--chunks"); }, "--chunks");
+    test::ExpectInputError([&] { p.Looped(0); }, "chunk count: 0 is not in");
+}
+
 TEST(VideoProfile, LoopedRepeatsChunks)
 {
     VideoProfile p = test::MakeLayered({100, 50}, 3, 2.0).Looped(7);

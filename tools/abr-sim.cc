@@ -143,12 +143,17 @@ main(int argc, char** argv)
 
     try
     {
+        // Options first, before any file is read or any work done.
+        if (chunks > 0)
+        {
+            CheckSessionChunks(chunks, "--chunks");
+        }
+        CheckClientSpeed(client_speed, "--client-speed");
         VideoProfile profile = VideoProfile::Load(profile_path);
         if (chunks > 0)
         {
             profile = profile.Looped(chunks);
         }
-        CheckClientSpeed(client_speed, "--client-speed");
         if (client_speed != 1)
         {
             profile = profile.WithClientSpeed(client_speed);

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <exception>
+#include <sstream>
 
 namespace ns3
 {
@@ -72,7 +73,14 @@ VideoPlayer::Stop()
     {
         m_session->AdvanceTo(Now_s());
         m_monitor.Update(m_session->Buffer());
-        Fail("stopped before the session ended");
+        std::ostringstream why;
+        why << "stopped at " << Now_s() << " s of the session, before it ended (the client's "
+            << "StopTime or the end of the simulation came first)";
+        if (m_session->Buffer().IsStalled())
+        {
+            why << ", stalled for the last " << m_session->Buffer().GetOngoingStall_s() << " s";
+        }
+        Fail(why.str());
     }
     m_decideEvent.Cancel();
     m_playbackEvent.Cancel();

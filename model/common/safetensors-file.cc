@@ -2,6 +2,7 @@
 
 #include "half-float.h"
 #include "input-error.h"
+#include "text-input.h"
 
 #include <algorithm>
 #include <cmath>
@@ -285,17 +286,6 @@ SafetensorsFile::Serialize() const
         bytes.insert(bytes.end(), entry.second.data.begin(), entry.second.data.end());
     }
     return bytes;
-}
-
-std::vector<std::uint8_t>
-ReadFileBytes(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-    {
-        throw InputError::InFile(path, "no such file or not readable");
-    }
-    return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
 }
 
 SafetensorsFile

@@ -3,6 +3,8 @@
 #ifndef LAYERED_VIDEO_SAFETENSORS_FILE_H
 #define LAYERED_VIDEO_SAFETENSORS_FILE_H
 
+#include "text-input.h" // ReadFileBytes
+
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -59,9 +61,6 @@ struct SafetensorsFile
     /// Its values as float; InputError naming the tensor when it is missing or not F32/F16.
     std::vector<float> GetFloats(const std::string& tensor, const std::string& file) const;
 };
-
-/// The whole file's bytes (InputError naming the file when it cannot be read).
-std::vector<std::uint8_t> ReadFileBytes(const std::string& path);
 
 } // namespace ns3
 

@@ -6,20 +6,39 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace ns3
 {
 
-std::string
-ReadTextFile(const std::string& path)
+namespace
 {
+std::ifstream
+OpenInput(const std::string& path)
+{
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error))
+    {
+        throw InputError::InFile(path, "is a folder, not a file");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in)
     {
-        throw InputError::InFile(path, "cannot open the file");
+        throw InputError::InFile(path,
+                                 std::filesystem::exists(path, error) ? "cannot open the file"
+                                                                      : "no such file");
     }
+    return in;
+}
+} // namespace
+
+std::string
+ReadTextFile(const std::string& path)
+{
+    std::ifstream in = OpenInput(path);
     std::ostringstream content;
     content << in.rdbuf();
     if (in.bad())
@@ -27,6 +46,18 @@ ReadTextFile(const std::string& path)
         throw InputError::InFile(path, "cannot read the file");
     }
     return content.str();
+}
+
+std::vector<std::uint8_t>
+ReadFileBytes(const std::string& path)
+{
+    std::ifstream in = OpenInput(path);
+    std::vector<std::uint8_t> bytes(std::istreambuf_iterator<char>(in), {});
+    if (in.bad())
+    {
+        throw InputError::InFile(path, "cannot read the file");
+    }
+    return bytes;
 }
 
 std::string_view

@@ -2,6 +2,7 @@
 #define LAYERED_VIDEO_TEXT_INPUT_H
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,8 +10,12 @@
 namespace ns3
 {
 
-/// Reads a whole file into memory; throws InputError naming the file when it cannot be read.
+/// Reads a whole file into memory; throws InputError naming the file when it cannot be read
+/// (missing, a folder, unreadable).
 std::string ReadTextFile(const std::string& path);
+
+/// The same, as bytes.
+std::vector<std::uint8_t> ReadFileBytes(const std::string& path);
 
 /// One non-empty line of a text file, with its 1-based line number.
 struct NumberedLine

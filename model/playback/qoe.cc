@@ -198,8 +198,11 @@ QoeModel::Evaluate(const PlaybackBuffer& buffer) const
             ssim_sum += layer.exits.empty() ? layer.ssim : layer.exits[c.exit].ssim;
         }
     }
-    s.stall_s = buffer.GetStallTime_s();
-    s.stall_count = buffer.GetStallCount();
+    // A stall still going on when the session ends (a failed session, an outage longer than it)
+    // counts as far as it went.
+    const double ongoing_s = buffer.GetOngoingStall_s();
+    s.stall_s = buffer.GetStallTime_s() + ongoing_s;
+    s.stall_count = buffer.GetStallCount() + (ongoing_s > 0 ? 1 : 0);
     s.startup_delay_s = buffer.HasStarted() ? buffer.GetStartupDelay_s() : 0.0;
     s.rebuffer_penalty = m_params.rebuffer_per_s * s.stall_s;
     s.startup_penalty = m_params.startup_per_s * s.startup_delay_s;

@@ -164,13 +164,22 @@ CheckClientSpeed(double speed, const std::string& where)
     }
 }
 
+void
+CheckSessionChunks(std::uint64_t count, const std::string& where)
+{
+    if (count < 1 || count > kMaxSessionChunks)
+    {
+        throw InputError::AtField(where,
+                                  "chunk count",
+                                  std::to_string(count) + " is not in 1.." +
+                                      std::to_string(kMaxSessionChunks));
+    }
+}
+
 VideoProfile
 VideoProfile::Looped(std::uint32_t chunk_count) const
 {
-    if (chunk_count == 0)
-    {
-        throw InputError::AtField(m_video.name, "chunk count", "must be >= 1");
-    }
+    CheckSessionChunks(chunk_count, m_video.name);
     VideoProfile p = *this;
     p.m_chunks.clear();
     p.m_level_bytes.clear();

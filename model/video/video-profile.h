@@ -56,6 +56,14 @@ struct CodecInfo
     std::string decode_device;
 };
 
+/// The longest session any tool or application plays, in chunks (2 s chunks: 55 hours); a
+/// session keeps a record per chunk, so a larger count is refused rather than allowed to
+/// exhaust the memory.
+constexpr std::uint64_t kMaxSessionChunks = 100000;
+
+/// InputError naming `where` and "chunk count" unless 1 <= count <= kMaxSessionChunks.
+void CheckSessionChunks(std::uint64_t count, const std::string& where);
+
 /// InputError naming `where` and "client speed" unless 1e-3 <= speed <= 1e6 (a decoder that much
 /// faster than the profiled machine).
 void CheckClientSpeed(double speed, const std::string& where);
