@@ -3,8 +3,8 @@
 #include "ns3/input-error.h"
 
 #include <filesystem>
-#include <gtest/gtest.h>
 #include <fstream>
+#include <gtest/gtest.h>
 
 namespace ns3::test
 {
