@@ -10,8 +10,6 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -235,25 +233,6 @@ ParseQueueSize(const std::string& option, const std::string& text)
     }
     return QueueSize(unit == 'p' ? QueueSizeUnit::PACKETS : QueueSizeUnit::BYTES,
                      static_cast<std::uint32_t>(count));
-}
-
-void
-CheckOutputFolder(const std::string& option, const std::string& path)
-{
-    std::error_code error;
-    std::filesystem::create_directories(path, error);
-    if (error || !std::filesystem::is_directory(path))
-    {
-        throw InputError(Dashed(option) + ": " + path + ": cannot be made a folder" +
-                         (error ? " (" + error.message() + ")" : ""));
-    }
-    const std::filesystem::path probe = std::filesystem::path(path) / ".write-test";
-    bool writable = static_cast<bool>(std::ofstream(probe));
-    std::filesystem::remove(probe, error);
-    if (!writable)
-    {
-        throw InputError(Dashed(option) + ": " + path + ": not writable");
-    }
 }
 
 void

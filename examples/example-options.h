@@ -9,6 +9,7 @@
 #define LAYERED_VIDEO_EXAMPLE_OPTIONS_H
 
 #include "ns3/command-line.h"
+#include "ns3/output-folder.h"
 #include "ns3/queue-size.h"
 #include "ns3/video-profile.h"
 
@@ -69,10 +70,6 @@ class ExampleOptions
 /// A queue size as ns-3 writes it ("100p" packets, "150000B" bytes), at least one packet or
 /// 1500 bytes and at most 1e9; InputError naming `option` otherwise.
 QueueSize ParseQueueSize(const std::string& option, const std::string& text);
-
-/// Creates the folder `path` (and its parents) and checks a file can be written in it, before
-/// any work starts; InputError naming `option` otherwise.
-void CheckOutputFolder(const std::string& option, const std::string& path);
 
 /**
  * Builds a session from the client's settings (VideoSessionSetup), so that an unknown ABR, a

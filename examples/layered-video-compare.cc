@@ -163,7 +163,7 @@ Run(int argc, char* argv[])
     }
     const int64_t caseIndex = static_cast<int64_t>(caseNumber);
     examples::ParseQueueSize("queueSize", config.queueSize);
-    examples::CheckOutputFolder("out", config.out);
+    CheckOutputFolder("--out", config.out);
 
     config.abrs = SplitList(abrList);
     if (config.abrs.empty())

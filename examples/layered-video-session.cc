@@ -124,7 +124,7 @@ Run(int argc, char* argv[])
     const QueueSize queueSize = examples::ParseQueueSize("queueSize", queueSizeText);
     if (!out.empty())
     {
-        examples::CheckOutputFolder("out", out);
+        CheckOutputFolder("--out", out);
     }
 
     // Inputs read and the client's settings checked before the simulation is built.

@@ -1,7 +1,10 @@
 // abr-sim: the chunk-level simulator's command line. Profile + traces + ABRs + seeds in;
 // a comparison table out, and per-session JSON summaries and per-chunk CSV logs on request.
+#include "parse-options.h"
+
 #include "ns3/batch-report.h"
 #include "ns3/input-error.h"
+#include "ns3/output-folder.h"
 #include "ns3/session-batch.h"
 #include "ns3/video-profile.h"
 
@@ -139,7 +142,10 @@ main(int argc, char** argv)
         ->capture_default_str()
         ->check(CLI::Range(1e-6, 1e6));
     app.add_flag("-q,--quiet", quiet, "no progress on stderr");
-    CLI11_PARSE(app, argc, argv);
+    if (std::optional<int> status = ParseOptions(app, argc, argv))
+    {
+        return *status;
+    }
 
     try
     {
@@ -149,6 +155,10 @@ main(int argc, char** argv)
             CheckSessionChunks(chunks, "--chunks");
         }
         CheckClientSpeed(client_speed, "--client-speed");
+        if (!out_dir.empty())
+        {
+            CheckOutputFolder("--out", out_dir);
+        }
         VideoProfile profile = VideoProfile::Load(profile_path);
         if (chunks > 0)
         {

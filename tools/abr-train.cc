@@ -1,6 +1,8 @@
 // abr-train: trains a learned ABR policy (PPO, LibTorch) in the chunk-level simulator and writes
 // it as safetensors: checkpoint.safetensors (latest), best.safetensors (best on validation) and
 // progress.csv in --out. The policy runs in abr-sim and ns-3 as "learned:<file>".
+#include "parse-options.h"
+
 #include "ns3/input-error.h"
 #include "ns3/policy-evaluation.h"
 #include "ns3/policy-network.h"
@@ -129,7 +131,10 @@ main(int argc, char** argv)
         ->capture_default_str();
     app.add_option("--buffer-cap-s", buffer_cap_s, "buffer cap (s)")->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "no progress lines");
-    CLI11_PARSE(app, argc, argv);
+    if (std::optional<int> status = ParseOptions(app, argc, argv))
+    {
+        return *status;
+    }
 
     try
     {

@@ -6,6 +6,7 @@
 #include "ns3/input-error.h"
 
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 #include <vector>
 
@@ -56,6 +57,7 @@ ChooseEncoder(const AVOutputFormat& format, int width, int height, const WriteOp
 struct VideoWriter::Impl
 {
     std::string path;
+    std::string partial_path; ///< written here, renamed to path by Close
     OutputFormatPtr format;
     std::unique_ptr<VideoEncoder> encoder;
     std::string encoder_name;
@@ -74,6 +76,7 @@ VideoWriter::VideoWriter(const std::string& path,
     : m_impl(std::make_unique<Impl>())
 {
     m_impl->path = path;
+    m_impl->partial_path = path + ".partial";
     if (!(options.fps > 0))
     {
         throw InputError::AtField(path, "fps", "must be > 0");
@@ -106,7 +109,7 @@ VideoWriter::VideoWriter(const std::string& path,
     m_impl->stream->avg_frame_rate = context.framerate;
     if (!(raw->oformat->flags & AVFMT_NOFILE))
     {
-        int status = avio_open(&raw->pb, path.c_str(), AVIO_FLAG_WRITE);
+        int status = avio_open(&raw->pb, m_impl->partial_path.c_str(), AVIO_FLAG_WRITE);
         if (status < 0)
         {
             throw InputError::InFile(path, "cannot write: " + AvErrorText(status));
@@ -121,13 +124,12 @@ VideoWriter::VideoWriter(const std::string& path,
 
 VideoWriter::~VideoWriter()
 {
-    try
+    if (!m_impl->closed)
     {
-        Close();
-    }
-    catch (const std::exception&)
-    {
-        // Destructors must not throw; Close() reports errors to callers who call it.
+        // Never closed (an error on the way): nothing is left under either name.
+        m_impl->format.reset();
+        std::error_code ignored;
+        std::filesystem::remove(m_impl->partial_path, ignored);
     }
 }
 
@@ -185,7 +187,11 @@ VideoWriter::Close()
     {
         return;
     }
-    m_impl->closed = true;
+    if (!m_impl->format)
+    {
+        throw std::logic_error("VideoWriter::Close after a failed Close");
+    }
+    // On an error below the file stays unpublished and the destructor removes it.
     std::vector<EncodedPacket> packets;
     m_impl->encoder->Finish(packets);
     m_impl->Mux(packets);
@@ -194,6 +200,14 @@ VideoWriter::Close()
     {
         throw InputError::InFile(m_impl->path, "cannot finish the file: " + AvErrorText(status));
     }
+    m_impl->format.reset(); // flushes and closes the partial file
+    std::error_code error;
+    std::filesystem::rename(m_impl->partial_path, m_impl->path, error);
+    if (error)
+    {
+        throw InputError::InFile(m_impl->path, "cannot finish the file: " + error.message());
+    }
+    m_impl->closed = true;
 }
 
 std::int64_t

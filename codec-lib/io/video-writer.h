@@ -32,13 +32,14 @@ class VideoWriter
 {
   public:
     VideoWriter(const std::string& path, int width, int height, const WriteOptions& options = {});
-    /// Closes the file if Close was not called (errors then are swallowed: call Close).
+    /// Without Close, removes what was written: the file appears only when Close succeeds
+    /// (it is written as PATH.partial and renamed), so an error leaves nothing half-written.
     ~VideoWriter();
     VideoWriter(const VideoWriter&) = delete;
     VideoWriter& operator=(const VideoWriter&) = delete;
 
     void Write(const Frame& frame);
-    /// Flushes the encoder and writes the trailer.
+    /// Flushes the encoder, writes the trailer and gives the file its name.
     void Close();
 
     std::int64_t FramesWritten() const;

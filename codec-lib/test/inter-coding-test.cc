@@ -230,7 +230,7 @@ TEST(InterCoding, ImpossibleOptionsAreClearErrors)
                                    test::ScratchPath("gop1.lvc")},
                                   &out,
                                   &err),
-              1);
+              2);
     EXPECT_NE(err.find("--gop: 0 (intra) or 2..17, not 1"), std::string::npos) << err;
 }
 

@@ -187,7 +187,7 @@ TEST_P(LvcBadInput, PrintsAClearErrorAndFails)
 {
     std::string out;
     std::string err;
-    EXPECT_NE(test::RunLvcForTest(GetParam().args, &out, &err), 0);
+    EXPECT_EQ(test::RunLvcForTest(GetParam().args, &out, &err), 2); // bad input: status 2
     EXPECT_EQ(err.rfind("lvc: ", 0), 0u) << err;
     EXPECT_NE(err.find(GetParam().expected), std::string::npos) << err;
 }

@@ -97,7 +97,7 @@ TEST(NeuralTools, LayerStripWritesOnePngOfEveryPrefixAndTheSource)
                                    png},
                                   &out,
                                   &err),
-              1);
+              2);
     EXPECT_NE(err.find("--layers: each in 1..4"), std::string::npos) << err;
 }
 

@@ -167,10 +167,14 @@ TEST(Restoration, ProfilesMeasureEveryExitAndDecodeAtAnExit)
     for (const ns3::LayerInfo& layer : profile.GetChunk(0).layers)
     {
         ASSERT_EQ(layer.exits.size(), 4U);
-        // The skip rebuilds fewer frames; the exit maps: a deeper network exit never decodes
-        // worse than a shallower one (it falls back to it).
+        // The skip rebuilds fewer frames (how much faster it is, bench/codec-speed measures: a
+        // timing compared here would fail on a busy machine); the exit maps: a deeper network
+        // exit never decodes worse than a shallower one (it falls back to it).
         EXPECT_LT(layer.exits[0].psnr_db, layer.exits[1].psnr_db);
-        EXPECT_LT(layer.exits[0].decode_ms, layer.exits[1].decode_ms);
+        for (const ns3::ExitInfo& exit : layer.exits)
+        {
+            EXPECT_GT(exit.decode_ms, 0);
+        }
         EXPECT_LE(layer.exits[1].psnr_db, layer.exits[2].psnr_db);
         EXPECT_LE(layer.exits[2].psnr_db, layer.exits[3].psnr_db);
         EXPECT_DOUBLE_EQ(layer.psnr_db, layer.exits[3].psnr_db);
@@ -213,7 +217,7 @@ TEST(Restoration, ProfilesMeasureEveryExitAndDecodeAtAnExit)
     EXPECT_EQ(test::RunLvcForTest({"decode", bitstream, "--restore-weights", other, "--exit", "3"},
                                   &out,
                                   &err),
-              1);
+              2);
     EXPECT_NE(err.find(bitstream + ": weights_sha256: made with restoration weights"),
               std::string::npos)
         << err;
@@ -226,18 +230,18 @@ TEST(Restoration, ProfilesMeasureEveryExitAndDecodeAtAnExit)
     EXPECT_EQ(test::RunLvcForTest({"decode", plain, "--restore-weights", weights, "--exit", "3"},
                                   &out,
                                   &err),
-              1);
+              2);
     EXPECT_NE(err.find("was made without restoration weights"), std::string::npos) << err;
     EXPECT_EQ(
         test::RunLvcForTest({"decode", bitstream, "--restore-weights", weights, "--exit", "5"},
                             &out,
                             &err),
-        1);
+        2);
     EXPECT_NE(err.find("--exit: 1..4"), std::string::npos) << err;
     EXPECT_EQ(test::RunLvcForTest({"decode", bitstream, "--restore-weights", "none", "--exit", "3"},
                                   &out,
                                   &err),
-              1);
+              2);
     EXPECT_NE(err.find("without restoration weights"), std::string::npos) << err;
 }
 

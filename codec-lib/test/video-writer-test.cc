@@ -6,6 +6,7 @@
 
 #include "ns3/input-error.h"
 
+#include <filesystem>
 #include <gtest/gtest.h>
 
 namespace lvc
@@ -85,6 +86,28 @@ TEST(VideoWriter, HighQualityMp4IsCloseAndKeepsTheRate)
         ++n;
     }
     EXPECT_EQ(n, frames.size());
+}
+
+TEST(VideoWriter, TheFileAppearsOnlyWhenClosed)
+{
+    const std::vector<Frame> frames = Source();
+    const std::string path = test::ScratchPath("published.mkv");
+    std::filesystem::remove(path);
+    {
+        VideoWriter writer(path, frames[0].Width(), frames[0].Height());
+        writer.Write(frames[0]);
+        EXPECT_FALSE(std::filesystem::exists(path)); // written under another name meanwhile
+    } // destroyed without Close: as after an error in the middle
+    EXPECT_FALSE(std::filesystem::exists(path));
+    EXPECT_FALSE(std::filesystem::exists(path + ".partial"));
+    VideoWriter writer(path, frames[0].Width(), frames[0].Height());
+    for (const Frame& f : frames)
+    {
+        writer.Write(f);
+    }
+    writer.Close();
+    EXPECT_TRUE(std::filesystem::exists(path));
+    EXPECT_FALSE(std::filesystem::exists(path + ".partial"));
 }
 
 TEST(VideoWriter, UnsupportedFilesAreErrorsNamingTheFile)

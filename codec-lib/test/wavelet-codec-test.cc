@@ -342,12 +342,12 @@ TEST(WaveletCodec, BadFilesAndOptionsAreClearErrors)
     std::vector<std::uint8_t> bytes = ReadFileBytes(bitstream);
     // A payload damaged with its CRC made to match: the decoder names the chunk and layer or
     // decodes something, never crashes.
-    EXPECT_EQ(test::RunLvcForTest({"decode", bitstream, "--layers", "7"}, &out, &err), 1);
+    EXPECT_EQ(test::RunLvcForTest({"decode", bitstream, "--layers", "7"}, &out, &err), 2);
     EXPECT_NE(err.find("--layers: 7 but " + bitstream + " has layers 1..6"), std::string::npos)
         << err;
     const std::string cut =
         test::WriteScratchFile("wavelet-cut.lvc", std::string(bytes.begin(), bytes.end() - 10));
-    EXPECT_EQ(test::RunLvcForTest({"decode", cut}, &out, &err), 1);
+    EXPECT_EQ(test::RunLvcForTest({"decode", cut}, &out, &err), 2);
     EXPECT_NE(err.find("truncated"), std::string::npos) << err;
     for (const auto& [args, message] :
          std::vector<std::pair<std::vector<std::string>, std::string>>{
@@ -361,7 +361,7 @@ TEST(WaveletCodec, BadFilesAndOptionsAreClearErrors)
              {{"bd-rate", bitstream, bitstream}, bitstream},
          })
     {
-        EXPECT_EQ(test::RunLvcForTest(args, &out, &err), 1) << args[0];
+        EXPECT_EQ(test::RunLvcForTest(args, &out, &err), 2) << args[0];
         EXPECT_NE(err.find(message), std::string::npos) << err;
     }
 }
@@ -439,7 +439,7 @@ TEST(WaveletCodec, BdRateCommandComparesProfiles)
     EXPECT_NE(out.find(" %, BD-PSNR "), std::string::npos) << out;
     EXPECT_EQ(
         test::RunLvcForTest({"bd-rate", ladder, layered, "--test-min-level", "3"}, &out, &err),
-        1);
+        2);
     EXPECT_NE(err.find("--test-min-level: " + layered + " has 3 levels from level 3 on"),
               std::string::npos)
         << err;

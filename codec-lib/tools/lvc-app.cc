@@ -54,15 +54,17 @@ RunLvc(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         {
             err << "lvc: " << cli_err.str();
         }
-        return code;
+        return code == 0 ? 0 : 2; // --help is a success; any other is a bad option
     }
     catch (const ns3::InputError& error)
     {
         err << "lvc: " << error.what() << std::endl;
+        return 2;
     }
     catch (const std::invalid_argument& error)
     {
         err << "lvc: " << error.what() << std::endl;
+        return 2;
     }
     catch (const std::exception& error)
     {

@@ -52,6 +52,11 @@ AbrAlgorithm::OnDownload(const AbrContext& /* context */)
 {
 }
 
+void
+AbrAlgorithm::CheckProfile(const VideoProfile& /* profile */) const
+{
+}
+
 namespace
 {
 using Factory = std::function<std::unique_ptr<AbrAlgorithm>()>;

@@ -48,6 +48,9 @@ class AbrAlgorithm
     virtual void Reset();
     /// A download finished (its record is the last of context.Downloads()).
     virtual void OnDownload(const AbrContext& context);
+    /// InputError when this ABR cannot stream `profile` (a learned policy made for other
+    /// content), so that tools refuse it before any session runs; every heuristic takes any.
+    virtual void CheckProfile(const VideoProfile& profile) const;
 };
 
 /// Settings some ABRs need beyond their name.

@@ -33,7 +33,7 @@ class LearnedAbr : public AbrAlgorithm
     AbrDecision Decide(const AbrContext& context) override;
 
     /// InputError naming the policy file and the metadata entry when the profile does not fit.
-    void CheckProfile(const VideoProfile& profile) const;
+    void CheckProfile(const VideoProfile& profile) const override;
     const PolicyNetwork& Policy() const;
     /// Decisions that asked the policy, and the wall time they took (encoding included).
     std::uint64_t GetPolicyDecisions() const;

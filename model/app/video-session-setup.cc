@@ -165,10 +165,7 @@ VideoSessionSetup::Create(uint64_t seed)
     }
     m_qoe = std::make_unique<QoeModel>(*m_profile, m_qoeParams);
     m_abr = CreateAbr(m_abrName, m_abrOptions);
-    if (const auto* learned = dynamic_cast<const LearnedAbr*>(m_abr.get()))
-    {
-        learned->CheckProfile(*m_profile); // a policy for other content stops here
-    }
+    m_abr->CheckProfile(*m_profile); // a policy for other content stops here
     m_session =
         std::make_unique<StreamingSession>(*m_profile, *m_abr, *m_capacity, *m_qoe, m_config);
     return *m_session;

@@ -126,7 +126,8 @@ RunBatch(const VideoProfile& profile,
     {
         if (name != kOptimalName)
         {
-            CreateAbr(name); // an unknown name fails here, before any work
+            // An unknown name, or a policy made for other content, fails here, before any work.
+            CreateAbr(name)->CheckProfile(profile);
         }
     }
     ComputeCapacity file_capacity;
