@@ -98,6 +98,26 @@ TEST(VideoProfile, ReadsSabreManifests)
     EXPECT_EQ(p.LevelBytes(1, 10), 16600640u / 8);
 }
 
+TEST(VideoProfile, BinaryGarbageIsReportedInPrintableText)
+{
+    const std::string garbage("{\"format\": \xff\xfe\x01\x9b[2J", 17);
+    test::ExpectInputError([&] { VideoProfile::ParseJson(garbage, "g.json"); },
+                           "g.json:1: not valid JSON");
+    try
+    {
+        VideoProfile::ParseJson(garbage, "g.json");
+    }
+    catch (const InputError& e)
+    {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("\\xFF"), std::string::npos) << message;
+        for (unsigned char c : message)
+        {
+            EXPECT_TRUE(c >= 0x20 && c < 0x7f) << "byte " << int(c) << " in: " << message;
+        }
+    }
+}
+
 TEST(VideoProfile, SessionsLongerThanTheLimitAreRefusedNamingWhere)
 {
     VideoProfile p = test::MakeLayered({100, 50}, 3, 2.0);

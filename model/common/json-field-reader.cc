@@ -3,9 +3,55 @@
 #include "input-error.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace ns3
 {
+
+namespace
+{
+std::string
+Printable(const std::string& text)
+{
+    std::string out;
+    for (unsigned char c : text)
+    {
+        if (c >= 0x20 && c < 0x7f)
+        {
+            out += static_cast<char>(c);
+        }
+        else
+        {
+            char hex[5];
+            std::snprintf(hex, sizeof(hex), "\\x%02X", c);
+            out += hex;
+        }
+    }
+    return out;
+}
+} // namespace
+
+nlohmann::json
+ParseJsonDocument(std::string_view text, const std::string& file, const std::string& what)
+{
+    try
+    {
+        return nlohmann::json::parse(text.begin(), text.end());
+    }
+    catch (const nlohmann::json::parse_error& e)
+    {
+        std::size_t line = 1;
+        for (std::size_t i = 0; i < e.byte && i < text.size(); ++i)
+        {
+            line += text[i] == '\n';
+        }
+        throw InputError::AtLine(file, line, what + ": " + Printable(e.what()));
+    }
+    catch (const nlohmann::json::exception& e)
+    {
+        throw InputError::InFile(file, what + ": " + Printable(e.what())); // e.g. 1e999
+    }
+}
 
 JsonFieldReader::JsonFieldReader(const std::string& file)
     : m_file(file)

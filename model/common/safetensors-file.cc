@@ -2,6 +2,7 @@
 
 #include "half-float.h"
 #include "input-error.h"
+#include "json-field-reader.h"
 #include "text-input.h"
 
 #include <algorithm>
@@ -135,15 +136,10 @@ SafetensorsFile::Parse(const std::uint8_t* data, std::size_t size, const std::st
                                      " runs past the end of the file (" + std::to_string(size) +
                                      " bytes)");
     }
-    nlohmann::json header;
-    try
-    {
-        header = nlohmann::json::parse(data + kLengthBytes, data + kLengthBytes + header_bytes);
-    }
-    catch (const nlohmann::json::exception& error)
-    {
-        throw InputError::InFile(name, std::string("header is not JSON: ") + error.what());
-    }
+    nlohmann::json header = ParseJsonDocument(
+        std::string_view(reinterpret_cast<const char*>(data) + kLengthBytes, header_bytes),
+        name,
+        "header is not JSON");
     if (!header.is_object())
     {
         throw InputError::InFile(name, "header is not a JSON object");

@@ -1,6 +1,7 @@
 // Readers for the tabular trace formats: Sabre's network JSON and CSV with a header.
 #include "bandwidth-trace-parser.h"
 
+#include "ns3/json-field-reader.h"
 #include "ns3/text-input.h"
 
 #include <algorithm>
@@ -15,15 +16,7 @@ BandwidthTrace
 BandwidthTraceParser::SabreJson(std::string_view text, const std::string& name)
 {
     BandwidthTrace trace = Begin(name, TraceFormat::SabreJson);
-    nlohmann::json doc;
-    try
-    {
-        doc = nlohmann::json::parse(text.begin(), text.end());
-    }
-    catch (const nlohmann::json::exception& e)
-    {
-        throw InputError::InFile(name, std::string("not valid JSON: ") + e.what());
-    }
+    nlohmann::json doc = ParseJsonDocument(text, name);
     if (!doc.is_array() || doc.empty())
     {
         throw InputError::InFile(name, "expected a non-empty JSON array of segments");

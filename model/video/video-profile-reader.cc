@@ -22,17 +22,6 @@ constexpr double kBitsPerByte = 8;
 constexpr double kMsPerS = 1000;
 constexpr double kBpsPerKbps = 1000;
 
-std::size_t
-LineOfOffset(std::string_view text, std::size_t offset)
-{
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i)
-    {
-        line += text[i] == '\n';
-    }
-    return line;
-}
-
 ExitInfo
 ReadExit(const FieldReader& r, const Json& e, const std::string& path)
 {
@@ -255,21 +244,7 @@ ReadSabre(const Json& doc, const std::string& name)
 VideoProfile
 VideoProfile::ParseJson(std::string_view text, const std::string& name)
 {
-    Json doc;
-    try
-    {
-        doc = Json::parse(text.begin(), text.end());
-    }
-    catch (const Json::parse_error& e)
-    {
-        throw InputError::AtLine(name,
-                                 LineOfOffset(text, e.byte),
-                                 std::string("not valid JSON: ") + e.what());
-    }
-    catch (const Json::exception& e)
-    {
-        throw InputError::InFile(name, std::string("not valid JSON: ") + e.what()); // e.g. 1e999
-    }
+    Json doc = ParseJsonDocument(text, name);
     if (!doc.is_object())
     {
         throw InputError::InFile(name, "expected a JSON object");
