@@ -13,15 +13,20 @@ namespace compare
 
 namespace
 {
-/// Runs gnuplot on a script; returns whether it worked.
+/// Runs gnuplot on a script that writes `png`; returns whether it worked. A failed run leaves
+/// no image behind (gnuplot creates the file before it plots).
 bool
-Gnuplot(const std::string& script)
+Gnuplot(const std::string& script, const std::string& png)
 {
-    int rc = std::system(("gnuplot '" + script + "' 2>/dev/null").c_str());
+    const bool found = std::system("command -v gnuplot > /dev/null 2>&1") == 0;
+    int rc = found ? std::system(("gnuplot '" + script + "' 2>/dev/null").c_str()) : -1;
     if (rc != 0)
     {
-        std::cerr << "layered-video-compare: gnuplot failed on " << script
-                  << " (is gnuplot installed?)\n";
+        std::error_code ignored;
+        std::filesystem::remove(png, ignored);
+        std::cerr << "layered-video-compare: "
+                  << (found ? "gnuplot failed on " + script : std::string("no gnuplot installed"))
+                  << ": " << png << " not drawn\n";
     }
     return rc == 0;
 }
@@ -57,6 +62,10 @@ PlotQoeCdf(const std::string& outDir,
                 qoe.push_back(r.summary.qoe);
             }
         }
+        if (qoe.empty())
+        {
+            continue; // no finished session of this ABR: nothing to draw
+        }
         std::sort(qoe.begin(), qoe.end());
         std::ofstream f(data + "/cdf-" + abr + ".dat");
         for (size_t i = 0; i < qoe.size(); ++i)
@@ -67,13 +76,19 @@ PlotQoeCdf(const std::string& outDir,
              << ".dat' using 1:2 with steps lw 2 title '" << abr << "'";
     }
     std::string png = outDir + "/qoe-cdf.png";
+    if (plot.tellp() == 0)
+    {
+        std::cerr << "layered-video-compare: no session finished: " << png << " not drawn\n";
+        return "";
+    }
     std::string script = data + "/qoe-cdf.gp";
     std::ofstream(script) << "set terminal pngcairo size 900,600 noenhanced\n"
                           << "set output '" << png << "'\n"
                           << "set title 'QoE per session (ns-3 packet level), CDF'\n"
                           << "set xlabel 'QoE per session'\nset ylabel 'fraction of sessions'\n"
-                          << "set key bottom right\nset grid\nplot " << plot.str() << "\n";
-    return Gnuplot(script) ? png : "";
+                          << "set key bottom right\nset grid\nset yrange [0:1]\nplot " << plot.str()
+                          << "\n";
+    return Gnuplot(script, png) ? png : "";
 }
 
 std::string
@@ -139,7 +154,7 @@ PlotTimeline(const std::string& outDir,
                           << "set ylabel 'QoE quality term'\nset xlabel 'time (s)'\n"
                           << "set title 'quality played'\nplot " << quality.str() << "\n"
                           << "unset multiplot\n";
-    return Gnuplot(script) ? png : "";
+    return Gnuplot(script, png) ? png : "";
 }
 
 } // namespace compare

@@ -269,16 +269,21 @@ Run(int argc, char* argv[])
         shown = !shown && (plotTrace.empty() || c.traceName == plotTrace) ? &c : shown;
     }
     std::string timeline;
+    std::vector<std::pair<std::string, std::string>> logs;
     if (shown)
     {
-        std::vector<std::pair<std::string, std::string>> logs;
         for (const CompareCase& c : cases)
         {
-            if (c.traceIndex == shown->traceIndex && c.seed == shown->seed)
+            const std::string log = CaseStem(config, c) + ".csv";
+            if (c.traceIndex == shown->traceIndex && c.seed == shown->seed &&
+                std::filesystem::exists(log))
             {
-                logs.emplace_back(c.abr, CaseStem(config, c) + ".csv");
+                logs.emplace_back(c.abr, log);
             }
         }
+    }
+    if (shown && !logs.empty())
+    {
         timeline = PlotTimeline(
             config.out,
             BandwidthTrace::Load(shown->tracePath, ParseTraceFormat(config.traceFormat)),
