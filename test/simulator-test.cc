@@ -144,6 +144,20 @@ TEST(OfflineOptimal, EqualsTheHandComputedBestOnAConstantTrace)
     EXPECT_NEAR(r.dp_qoe, r.qoe, 1e-9);
 }
 
+TEST(OfflineOptimal, ASessionTooLongForItsTableIsRefusedNotRunOutOfMemory)
+{
+    VideoProfile p = test::MakeLadder({0.5e6, 1e6, 2e6}, 40, 2.0);
+    QoeModel qoe(p, QoeParams{});
+    ComputeCapacity full;
+    BandwidthTrace trace = BandwidthTrace::Constant(1.5e6);
+    OfflineOptimal optimal(p, trace, full, qoe, ChunkSimConfig{});
+    const std::size_t needed = optimal.Solve().states;
+    optimal.SetMaxStates(needed);
+    EXPECT_EQ(optimal.Solve().states, needed); // exactly at the limit: solved
+    optimal.SetMaxStates(needed - 1);
+    test::ExpectInputError([&] { optimal.Solve(); }, "offline optimal: states: more than");
+}
+
 TEST(OfflineOptimal, NoAbrBeatsItOnRealTraces)
 {
     VideoProfile ladder = test::MakeLadder(kLadder_bps, 24, 4.0);

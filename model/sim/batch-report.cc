@@ -162,13 +162,15 @@ PrintBatchReport(std::ostream& out,
         }
         TermStats qoe = ComputeStats(Collect(results, abr, "qoe"));
         TermStats norm = ComputeStats(Collect(results, abr, "normalized_qoe"));
-        out << std::left << std::setw(width) << abr << std::right << std::setw(9) << total
-            << std::setw(7) << failed << std::setw(11) << qoe.mean << std::setw(11) << qoe.median
-            << std::setw(11) << qoe.p10 << std::setw(11) << norm.mean;
+        // Every number after a space of its own: wide values push the row out, never merge.
+        out << std::left << std::setw(width) << abr << std::right << ' ' << std::setw(8) << total
+            << ' ' << std::setw(6) << failed << ' ' << std::setw(10) << qoe.mean << ' '
+            << std::setw(10) << qoe.median << ' ' << std::setw(10) << qoe.p10 << ' '
+            << std::setw(10) << norm.mean;
         if (with_optimal)
         {
-            out << std::setw(11) << std::setprecision(1) << 100.0 * qoe.mean / optimal_mean << "%"
-                << std::setprecision(3);
+            out << ' ' << std::setw(10) << std::setprecision(1) << 100.0 * qoe.mean / optimal_mean
+                << "%" << std::setprecision(3);
         }
         out << "\n";
     }
@@ -186,8 +188,8 @@ PrintBatchReport(std::ostream& out,
                 continue;
             }
             out << std::left << std::setw(width) << abr << std::setw(20) << term << std::right
-                << std::setw(14) << s.mean << std::setw(14) << s.median << std::setw(14) << s.p10
-                << "\n";
+                << ' ' << std::setw(13) << s.mean << ' ' << std::setw(13) << s.median << ' '
+                << std::setw(13) << s.p10 << "\n";
         }
     }
     for (const BatchResult& r : results)

@@ -190,6 +190,12 @@ OfflineOptimal::OfflineOptimal(const VideoProfile& profile,
     }
 }
 
+void
+OfflineOptimal::SetMaxStates(std::size_t max_states)
+{
+    m_max_states = max_states;
+}
+
 OptimalResult
 OfflineOptimal::Solve() const
 {
@@ -287,6 +293,16 @@ OfflineOptimal::Solve() const
                           stall_rate,
                           lead_cap_s(i + 1));
         result.states += stages[i].size();
+        if (result.states > m_max_states)
+        {
+            throw InputError::AtField(
+                "offline optimal",
+                "states",
+                "more than " + std::to_string(m_max_states) + " after chunk " +
+                    std::to_string(i + 1) + " of " + std::to_string(chunks) +
+                    " (the DP's table grows with the square of the session's length): use fewer "
+                    "chunks or a larger --optimal-step-s");
+        }
         if (stages[i].empty())
         {
             throw std::runtime_error("offline optimal: no schedule completes on trace " +

@@ -51,6 +51,10 @@ class OfflineOptimal
 {
   public:
     static constexpr double kDefaultStep_s = 0.05;
+    /// The states the DP may keep (56 bytes each: 1.1 GB). Their number grows with the square
+    /// of the session's length (each stage spans the times its chunk can arrive at), so a long
+    /// session is refused with an error rather than allowed to exhaust the memory.
+    static constexpr std::size_t kDefaultMaxStates = 20000000;
 
     OfflineOptimal(const VideoProfile& profile,
                    const BandwidthTrace& trace,
@@ -59,6 +63,9 @@ class OfflineOptimal
                    ChunkSimConfig config,
                    double time_step_s = kDefaultStep_s,
                    double buffer_step_s = kDefaultStep_s);
+
+    /// Solve throws InputError once the DP holds more than this many states.
+    void SetMaxStates(std::size_t max_states);
 
     OptimalResult Solve() const;
 
@@ -70,6 +77,7 @@ class OfflineOptimal
     ChunkSimConfig m_config;
     double m_time_step_s;
     double m_buffer_step_s;
+    std::size_t m_max_states = kDefaultMaxStates;
 };
 
 } // namespace ns3
