@@ -9,7 +9,7 @@ cmake -S "$root" -B "$build" -G Ninja -DLAYERED_VIDEO_FUZZ=ON \
   -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 ninja -C "$build"
 shared="$root/../shared"
-for target in trace-parser profile-parser capacity-parser policy-file lvc-bitstream motion wavelet; do
+for target in trace-parser profile-parser capacity-parser policy-file http-parser lvc-bitstream motion wavelet; do
   corpus="$root/fuzz/corpus-$target"
   mkdir -p "$corpus"
   case $target in
@@ -30,6 +30,8 @@ for target in trace-parser profile-parser capacity-parser policy-file lvc-bitstr
       cp "$root"/policies/*.safetensors "$corpus"/ 2>/dev/null || true ;;
     wavelet)
       cp "$root"/fuzz/seeds-wavelet/* "$corpus"/ ;; # two real chunks (intra, GOP 4), 64x48
+    http-parser)
+      cp "$root"/fuzz/seeds-http-parser/* "$corpus"/ ;; # two requests, two responses (byte 0: kind)
     lvc-bitstream|motion) ;; # seeds: the corpus the target's own runs grew
   esac
   max_len=65536

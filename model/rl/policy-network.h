@@ -11,7 +11,7 @@
 namespace ns3
 {
 
-class SafetensorsFile;
+struct SafetensorsFile;
 
 /**
  * \brief A learned ABR policy as stored in its safetensors file, evaluated in plain C++.
