@@ -242,3 +242,60 @@ TEST(Simulator, AFasterClientDecodesInTimeWhereTheProfiledOneStalls)
     EXPECT_GT(as_profiled[0].summary.stall_s, 20); // 3 s lost per chunk after the first
     EXPECT_LT(fast[0].summary.stall_s, 0.01);
 }
+
+class Outage : public ::testing::TestWithParam<double>
+{
+};
+
+TEST_P(Outage, StallsForWhatTheBufferCannotCover)
+{
+    // 20 chunks of 2 s at 1 Mbit/s (250 kB); the link gives 8 Mbit/s (a chunk in 0.25 s; RTT 0,
+    // payload ratio 1) except for an outage of D seconds from t = 1 s. Chunks 0..3 arrive by
+    // t = 1 (playback from 0.25 s: 8 s buffered, dry at 8.25 s); chunk 4 is requested at 1 s and
+    // arrives at 1.25 + D; every later chunk takes 0.25 s of its 2 s. So one stall of D - 7 s,
+    // whether the outage is short, long, or longer than the whole video (40 s).
+    const double outage_s = GetParam();
+    std::ostringstream text;
+    text << "0 8\n1 8\n" << 1 + outage_s << " 0\n" << 1 + outage_s + 1000 << " 8\n";
+    const std::vector<BandwidthTrace> traces{
+        BandwidthTrace::Parse(text.str(), "outage", TraceFormat::Pensieve)};
+    const VideoProfile profile = test::MakeLadder({1e6}, 20, 2.0);
+    BatchOptions options;
+    options.sim.rtt_s = 0;
+    options.sim.payload_ratio = 1;
+    const auto results = RunBatch(profile, traces, {"bba", "robust-mpc"}, {1}, options);
+    for (const BatchResult& r : results)
+    {
+        ASSERT_TRUE(r.error.empty()) << r.abr << ": " << r.error;
+        EXPECT_DOUBLE_EQ(r.summary.stall_s, outage_s - 7) << r.abr;
+        EXPECT_EQ(r.summary.stall_count, 1u) << r.abr;
+        EXPECT_EQ(r.summary.chunks_played, 20u) << r.abr;
+        const QoeModel qoe(profile, options.qoe);
+        EXPECT_DOUBLE_EQ(r.summary.rebuffer_penalty, qoe.GetRebufferPenalty() * (outage_s - 7));
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Faults, Outage, ::testing::Values(30.0, 600.0, 3000.0));
+
+TEST(Faults, AThousandTimesSlowerDecoderStallsByTheDecodeTimes)
+{
+    // 3 chunks of 2 s, one layer of 20 kB decoding in 10 ms at full capacity; capacity 0.001:
+    // 10 s a chunk. The link (10 Mbit/s, RTT 0) brings each chunk in 0.016 s, so the decoder is
+    // the bottleneck: chunk 0 decodes over [0.016, 10.016] (startup delay 10.016 s), chunk 1 over
+    // [10.016, 20.016] while chunk 0 plays until 12.016 (8 s of stall), chunk 2 likewise (8 s).
+    const VideoProfile profile = test::MakeLayered({20000}, 3, 2.0, {10});
+    const std::string capacity = test::WriteFile(test::TempDir("slow-decoder"),
+                                                 "capacity.csv",
+                                                 "time_s,capacity\n0,0.001\n");
+    const std::vector<BandwidthTrace> traces{BandwidthTrace::Constant(10e6, 100)};
+    BatchOptions options;
+    options.sim.rtt_s = 0;
+    options.sim.payload_ratio = 1;
+    options.capacity = capacity;
+    const auto results = RunBatch(profile, traces, {"bba"}, {1}, options);
+    ASSERT_TRUE(results[0].error.empty()) << results[0].error;
+    EXPECT_NEAR(results[0].summary.startup_delay_s, 10.016, 1e-9);
+    EXPECT_NEAR(results[0].summary.stall_s, 16, 1e-9);
+    EXPECT_EQ(results[0].summary.stall_count, 2u);
+    EXPECT_EQ(results[0].summary.chunks_played, 3u);
+}
