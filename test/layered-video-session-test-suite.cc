@@ -190,6 +190,50 @@ class OutageStallTestCase : public TestCase
     }
 };
 
+class StoppedMidStallTestCase : public TestCase
+{
+  public:
+    StoppedMidStallTestCase()
+        : TestCase("a client stopped in the middle of a stall counts the stall and says why")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // The link goes dark at 30 s for longer than the client runs (StopTime 200 s): the
+        // summary counts the stall from when the buffer ran dry to the stop.
+        const double stop_s = 200;
+        VideoScenario scenario;
+        scenario.profile = LoadProfile(EnvivioProfile());
+        scenario.trace = std::make_shared<const BandwidthTrace>(
+            BandwidthTrace::FromSegments({30, 5000, 1000}, {8e6, 0, 8e6}, "long-outage"));
+        scenario.abrs = {"bba"};
+        scenario.chunks = 25;
+        scenario.bufferCap_s = 12;
+        auto seen = std::make_shared<Observed>();
+        scenario.setup = [seen, stop_s](TraceDrivenBottleneckHelper&, const auto& clients) {
+            Observe(clients.at(0), seen.get());
+            clients.at(0)->SetStopTime(Seconds(stop_s));
+        };
+        ClientOutcome out = RunVideoScenario(scenario, 1000).at(0);
+        NS_TEST_ASSERT_MSG_EQ(VideoPlayer::StateName(out.state),
+                              "Failed",
+                              "stopped before the end");
+        NS_TEST_EXPECT_MSG_NE(out.error.find("stalled for the last"),
+                              std::string::npos,
+                              "the failure says why: " << out.error);
+        NS_TEST_ASSERT_MSG_EQ(seen->stallStarts.size(), 1, "one stall, still going on");
+        NS_TEST_EXPECT_MSG_EQ(seen->stallEnds.size(), 0, "it never ended");
+        NS_TEST_EXPECT_MSG_GT(seen->stallStarts[0].first, 30, "after the buffer ran dry");
+        NS_TEST_EXPECT_MSG_EQ_TOL(out.summary.stall_s,
+                                  stop_s - seen->stallStarts[0].first,
+                                  1e-6,
+                                  "the stall counted up to the stop");
+        NS_TEST_EXPECT_MSG_EQ(out.summary.stall_count, 1, "one stall");
+    }
+};
+
 class TraceSourcesTestCase : public TestCase
 {
   public:
@@ -298,6 +342,7 @@ class LayeredVideoSessionTestSuite : public TestSuite
     {
         AddTestCase(new ConstantRateTestCase, TestCase::QUICK);
         AddTestCase(new OutageStallTestCase, TestCase::QUICK);
+        AddTestCase(new StoppedMidStallTestCase, TestCase::QUICK);
         AddTestCase(new TraceSourcesTestCase, TestCase::QUICK);
         AddTestCase(new DeterminismTestCase, TestCase::QUICK);
     }
