@@ -5,3 +5,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/install-deps.sh"
 bash "$root/scripts/build.sh"
 ctest --test-dir "${LAYERED_VIDEO_BUILD:-$root/build}" -j "$(nproc)" --output-on-failure --timeout 900
+# The parts without LibTorch and FFmpeg again, under AddressSanitizer + UBSan (about 2 min more).
+if [ "${LAYERED_VIDEO_SKIP_SANITIZE:-0}" != 1 ]; then
+  bash "$root/scripts/sanitize.sh"
+fi

@@ -32,7 +32,10 @@ Printable(const std::string& text)
 } // namespace
 
 nlohmann::json
-ParseJsonDocument(std::string_view text, const std::string& file, const std::string& what)
+ParseJsonDocument(std::string_view text,
+                  const std::string& file,
+                  const std::string& what,
+                  bool text_file)
 {
     try
     {
@@ -40,6 +43,10 @@ ParseJsonDocument(std::string_view text, const std::string& file, const std::str
     }
     catch (const nlohmann::json::parse_error& e)
     {
+        if (!text_file)
+        {
+            throw InputError::InFile(file, what + ": " + Printable(e.what()));
+        }
         std::size_t line = 1;
         for (std::size_t i = 0; i < e.byte && i < text.size(); ++i)
         {

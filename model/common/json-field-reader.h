@@ -11,13 +11,15 @@ namespace ns3
 
 /**
  * Parses a JSON document read from `file`. InputError "file:LINE: what: ..." for a syntax error
- * (`what` is e.g. "not valid JSON"), "file: what: ..." for others (a number out of range); the
+ * in a text file (`what` is e.g. "not valid JSON"; without the line when `text_file` is false: a
+ * JSON header inside a binary file), "file: what: ..." for others (a number out of range); the
  * parser's message is kept, with any byte that is not printable ASCII written as \xNN, so that a
  * binary file never reaches the terminal.
  */
 nlohmann::json ParseJsonDocument(std::string_view text,
                                  const std::string& file,
-                                 const std::string& what = "not valid JSON");
+                                 const std::string& what = "not valid JSON",
+                                 bool text_file = true);
 
 /**
  * \brief Typed access to JSON fields that names the file and the field in every error.

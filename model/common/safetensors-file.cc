@@ -139,7 +139,8 @@ SafetensorsFile::Parse(const std::uint8_t* data, std::size_t size, const std::st
     nlohmann::json header = ParseJsonDocument(
         std::string_view(reinterpret_cast<const char*>(data) + kLengthBytes, header_bytes),
         name,
-        "header is not JSON");
+        "header is not JSON",
+        false);
     if (!header.is_object())
     {
         throw InputError::InFile(name, "header is not a JSON object");
