@@ -61,6 +61,7 @@ set(lv_bad_input_cases
   "compare-unknown-abr|layered-video-compare|--abrs: abr: nosuch: unknown ABR|--abrs=bba,nosuch --out=${lv_smoke}/bad"
   "compare-case-out-of-range|layered-video-compare|--case: 99 is not in 0..3|--traces=${lv_shared}/traces/pensieve-test/norway_bus_1 --case=99 --out=${lv_smoke}/bad"
 )
+include(${PROJECT_SOURCE_DIR}/cmake/bad-input-test.cmake)
 foreach(row ${lv_bad_input_cases})
   string(REPLACE "|" ";" fields "${row}")
   list(GET fields 0 name)
@@ -68,10 +69,6 @@ foreach(row ${lv_bad_input_cases})
   list(GET fields 2 message)
   list(GET fields 3 arguments)
   separate_arguments(arguments UNIX_COMMAND "${arguments}")
-  add_test(NAME example-bad-input-${name}
-           COMMAND sh -c "\"$@\" 2>&1; echo \"exited with status $?\"" sh
-                   $<TARGET_FILE:${program}> ${arguments})
-  string(REGEX REPLACE "([][.*+?()^$|\\])" "\\\\\\1" pattern "${message}")
-  set_tests_properties(example-bad-input-${name} PROPERTIES PASS_REGULAR_EXPRESSION
-                       "${program}: [^\n]*${pattern}[^\n]*\nexited with status 2\n")
+  lv_add_bad_input_test(NAME example-bad-input-${name} PREFIX "${program}: " MESSAGE "${message}"
+                        COMMAND $<TARGET_FILE:${program}> ${arguments})
 endforeach()
