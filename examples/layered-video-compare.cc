@@ -22,7 +22,6 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -210,21 +209,23 @@ Run(int argc, char* argv[])
     std::string program = std::filesystem::absolute(argv[0]).string();
     if (!writeJobs.empty())
     {
-        std::ofstream jobsFile(writeJobs);
+        std::ostringstream jobsFile;
         for (const CompareCase& c : cases)
         {
             jobsFile << CaseCommand(program, arguments, std::to_string(c.index)) << "\n";
         }
+        WriteFileWhole(writeJobs, jobsFile.str());
         std::cout << cases.size() << " jobs written to " << writeJobs
                   << "; run them with `parallel < " << writeJobs
                   << "`, then this command with --collect\n";
     }
     if (!writeSlurm.empty())
     {
-        std::ofstream slurm(writeSlurm);
+        std::ostringstream slurm;
         slurm << "#!/bin/bash\n#SBATCH --job-name=layered-video-compare\n#SBATCH --array=0-"
               << cases.size() - 1 << "\n#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=1\n"
               << CaseCommand(program, arguments, "${SLURM_ARRAY_TASK_ID}") << "\n";
+        WriteFileWhole(writeSlurm, slurm.str());
         std::cout << "SLURM array of " << cases.size() << " tasks written to " << writeSlurm
                   << "; submit it with sbatch, then run this command with --collect\n";
     }
@@ -257,10 +258,10 @@ Run(int argc, char* argv[])
         WriteAgreementCsv(config.out + "/agreement.csv", results, chunk);
     }
     std::cout << report.str();
-    std::filesystem::create_directories(config.out);
-    std::ofstream(config.out + "/report.txt") << report.str();
-    std::ofstream csv(config.out + "/sessions.csv");
+    WriteFileWhole(config.out + "/report.txt", report.str());
+    std::ostringstream csv;
     WriteSessionsCsv(csv, results);
+    WriteFileWhole(config.out + "/sessions.csv", csv.str());
 
     std::string cdf = PlotQoeCdf(config.out, results, config.abrs);
     const CompareCase* shown = nullptr;

@@ -10,7 +10,6 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -224,11 +223,10 @@ main(int argc, char** argv)
         std::cout << report.str();
         if (!out_dir.empty())
         {
-            std::filesystem::create_directories(out_dir);
-            std::ofstream csv(std::filesystem::path(out_dir) / "sessions.csv");
+            std::ostringstream csv;
             WriteSessionsCsv(csv, results);
-            std::ofstream txt(std::filesystem::path(out_dir) / "report.txt");
-            txt << report.str();
+            WriteFileWhole((std::filesystem::path(out_dir) / "sessions.csv").string(), csv.str());
+            WriteFileWhole((std::filesystem::path(out_dir) / "report.txt").string(), report.str());
         }
         for (const BatchResult& r : results)
         {

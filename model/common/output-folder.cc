@@ -27,4 +27,27 @@ CheckOutputFolder(const std::string& option, const std::string& path)
     }
 }
 
+void
+WriteFileWhole(const std::string& path, const std::string& text)
+{
+    const std::string partial = path + ".partial";
+    std::error_code error;
+    {
+        std::ofstream out(partial, std::ios::binary);
+        out << text;
+        out.close();
+        if (!out)
+        {
+            std::filesystem::remove(partial, error);
+            throw InputError::InFile(path, "cannot write the file");
+        }
+    }
+    std::filesystem::rename(partial, path, error);
+    if (error)
+    {
+        std::filesystem::remove(partial, error);
+        throw InputError::InFile(path, "cannot write the file (" + error.message() + ")");
+    }
+}
+
 } // namespace ns3

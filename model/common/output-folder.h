@@ -13,6 +13,12 @@ namespace ns3
  */
 void CheckOutputFolder(const std::string& option, const std::string& path);
 
+/**
+ * Writes `text` to `path` whole or not at all: to PATH.partial first, renamed when complete, so
+ * that a failure never leaves a half-written file; InputError naming the file otherwise.
+ */
+void WriteFileWhole(const std::string& path, const std::string& text);
+
 } // namespace ns3
 
 #endif // LAYERED_VIDEO_OUTPUT_FOLDER_H
