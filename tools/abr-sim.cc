@@ -141,7 +141,7 @@ main(int argc, char** argv)
         ->capture_default_str()
         ->check(CLI::Range(1e-6, 1e6));
     app.add_flag("-q,--quiet", quiet, "no progress on stderr");
-    if (std::optional<int> status = ParseOptions(app, argc, argv))
+    if (std::optional<int> status = ParseOptions(app, "abr-sim", argc, argv))
     {
         return *status;
     }

@@ -131,7 +131,7 @@ main(int argc, char** argv)
         ->capture_default_str();
     app.add_option("--buffer-cap-s", buffer_cap_s, "buffer cap (s)")->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "no progress lines");
-    if (std::optional<int> status = ParseOptions(app, argc, argv))
+    if (std::optional<int> status = ParseOptions(app, "abr-train", argc, argv))
     {
         return *status;
     }

@@ -4,15 +4,19 @@
 #define LAYERED_VIDEO_TOOLS_PARSE_OPTIONS_H
 
 #include <CLI/CLI.hpp>
+#include <iostream>
 #include <optional>
+#include <sstream>
+#include <string>
 
 namespace ns3
 {
 
 /// Parses argv into `app`. Returns the status to exit with when the program must stop here (0
-/// after --help, 2 after a bad option, with CLI11's message printed), nothing to go on.
+/// after --help, 2 after a bad option, whose message is printed as "program: message"), nothing
+/// to go on.
 inline std::optional<int>
-ParseOptions(CLI::App& app, int argc, char** argv)
+ParseOptions(CLI::App& app, const std::string& program, int argc, char** argv)
 {
     try
     {
@@ -21,7 +25,13 @@ ParseOptions(CLI::App& app, int argc, char** argv)
     }
     catch (const CLI::ParseError& error)
     {
-        return app.exit(error) == 0 ? 0 : 2;
+        std::ostringstream err;
+        const int status = app.exit(error, std::cout, err);
+        if (!err.str().empty())
+        {
+            std::cerr << program << ": " << err.str();
+        }
+        return status == 0 ? 0 : 2;
     }
 }
 
